@@ -1,0 +1,59 @@
+# Two commands on a fresh machine: `make serve` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MKDOCS := $(BIN)/mkdocs
+export PYTHONDONTWRITEBYTECODE := 1
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: the sitemap and gzip dates follow the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+
+.PHONY: setup serve build check test lint format bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	# Make the project's packages (macros, hooks) importable from the venv.
+	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'briefing-project.pth').write_text('$(CURDIR)\n')"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+
+# Strict build into a temporary folder; site/ is replaced only if the build passes.
+build: $(STAMP)
+	rm -rf .site-tmp
+	$(MKDOCS) build --strict --clean --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+
+check: $(STAMP)
+	$(BIN)/python -m macros check
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros hooks tests
+	$(BIN)/ruff format --check macros hooks tests
+
+format: $(STAMP)
+	$(BIN)/ruff format macros hooks tests
+	$(BIN)/ruff check --fix macros hooks tests
+
+test: $(STAMP)
+	$(BIN)/python -m macros check
+	$(BIN)/ruff check macros hooks tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+# Re-pin every dependency from requirements.in (needs the registry).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	.lock-venv/bin/pip freeze --all --exclude pip --exclude setuptools | sort -f > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .site-tmp $(VENV) .pytest_cache

@@ -1,0 +1,84 @@
+"""mkdocs-macros adapter: load the Dataset and register the macros. No logic here.
+
+Pages opt in with `render_macros: true` in their front matter. Each macro is a thin
+wrapper over `render.Renderer`; errors name the page (mkdocs-macros adds it) and the
+call, and fail the build (`on_error_fail: true`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .dataset import cached_dataset, data_dir_for
+from .errors import DataErrors
+from .render import PAGE_FOLDERS, Renderer
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+def page_link(env: Any, rid: str) -> str:
+    """URL of the page (or anchor) for `rid`, relative to the page being rendered."""
+    from mkdocs.exceptions import PluginError
+
+    dataset = cached_dataset(data_dir_for(env.conf.config_file_path))
+    kind = dataset.kind_of.get(rid)
+    if kind in PAGE_FOLDERS:
+        src, anchor = f"{PAGE_FOLDERS[kind]}/{rid}.md", ""
+    elif kind == "source":
+        src, anchor = "sources.md", f"#source-{rid}"
+    else:
+        raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
+    target = env.variables["files"].get_file_from_path(src)
+    if target is None:
+        raise PluginError(f"link to '{rid}': page '{src}' does not exist")
+    return target.url_relative_to(env.page.file) + anchor
+
+
+def define_env(env: Any) -> None:
+    from mkdocs.exceptions import PluginError
+
+    try:
+        dataset = cached_dataset(data_dir_for(env.conf.config_file_path))
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    if dataset.warnings:
+        log.info("%d data warnings (run `make check` to list them)", len(dataset.warnings))
+
+    def renderer() -> Renderer:
+        return Renderer(dataset, lambda rid: page_link(env, rid))
+
+    @env.macro
+    def entity_page(kind: str, rid: str) -> str:
+        """The body of a generated person, meeting or dispute page."""
+        return renderer().entity_page(kind, rid)
+
+    @env.macro
+    def people_index() -> str:
+        """A table of every person, linking to their pages."""
+        return renderer().people_index()
+
+    @env.macro
+    def meetings_index() -> str:
+        """A table of every meeting in date order, linking to their pages."""
+        return renderer().meetings_index()
+
+    @env.macro
+    def disputes_index() -> str:
+        """A list of every dispute with its status date, linking to their pages."""
+        return renderer().disputes_index()
+
+    @env.macro
+    def sources_list() -> str:
+        """The bibliography: every source, with the anchor `source-<id>`."""
+        return renderer().sources_list()
+
+    @env.macro
+    def claim(rid: str) -> str:
+        """One claim with its kind badge, who asserts and disputes it, and citations."""
+        return renderer().claim(rid)
+
+    @env.macro
+    def cite(*ids: str) -> str:
+        """Inline citation markers linking to the bibliography, e.g. `{{ cite("src-id") }}`."""
+        return renderer().cite(*ids)

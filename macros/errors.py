@@ -1,0 +1,57 @@
+"""The one error value of the data layer and its one-line format.
+
+Every problem found in `data/` (by the YAML reader, the models or the cross-entity
+checks) becomes a `DataError`. They are collected, sorted, and printed as
+
+    path:line:col: error: <kind> '<id>' › <field>: <problem> (<expected>)
+
+so that an editor, a CI log and a contributor all read the same line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem at one place. Fields left empty are left out of the line."""
+
+    path: str
+    line: int
+    col: int
+    problem: str
+    expected: str = ""
+    kind: str = ""
+    id: str = ""
+    field: str = ""
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}: {self.severity}: "
+        subject = ""
+        if self.kind:
+            subject = f"{self.kind} '{self.id}'" if self.id else self.kind
+        if self.field:
+            subject = f"{subject} › {self.field}" if subject else self.field
+        text = f"{subject}: {self.problem}" if subject else self.problem
+        if self.expected:
+            text += f" ({self.expected})"
+        return where + text
+
+
+class DataErrors(Exception):
+    """Raised once, after every file and check has run, with all errors found."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(errors)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [e.format() for e in self.errors]
+        n = sum(1 for e in self.errors if e.severity == "error")
+        lines.append(f"data check failed: {n} error{'s' if n != 1 else ''}")
+        return "\n".join(lines)

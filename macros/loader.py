@@ -1,0 +1,208 @@
+"""data/ -> typed records, keeping file:line:col for every record and field.
+
+Layout: one folder per kind (`data/people/`, `data/sources/` …, see `models.FOLDERS`);
+every `*.yml` file in a folder is a list of records of that kind. Files may group
+records however helps review. This module reads and validates records one by one; rules
+that span records (references, dates, usage) live in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+from .models import FOLDERS, KINDS, FieldPath, Model, _unwrap, format_path
+from .yaml_strict import YamlProblem, YList, YMap, parse
+
+Pos = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file and its raw mapping (for field positions)."""
+
+    path: str
+    raw: YMap
+
+    @property
+    def pos(self) -> Pos:
+        return self.raw.pos
+
+    def locate(self, path: FieldPath, *, key: bool = False) -> Pos:
+        """Line and column of a field (its value, or its key if `key`), else the nearest parent."""
+        node: Any = self.raw
+        pos = self.raw.pos
+        for i, part in enumerate(path):
+            last = i == len(path) - 1
+            if isinstance(node, YMap) and isinstance(part, str) and part in node:
+                pos = node.key_pos[part] if (last and key) else node.value_pos[part]
+                node = node[part]
+            elif isinstance(node, YList) and isinstance(part, int) and part < len(node):
+                pos = node.item_pos[part]
+                node = node[part]
+            else:
+                break
+        return pos
+
+
+@dataclass
+class LoadResult:
+    records: dict[str, dict[str, Model]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    origins: dict[str, Origin] = field(default_factory=dict)
+    kind_of: dict[str, str] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+    unreadable_kinds: set[str] = field(default_factory=set)
+    broken_ids: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+
+def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
+    """Read every data file; never stops at the first problem."""
+    root = display_root or data_dir.parent
+    result = LoadResult()
+    if not data_dir.is_dir():
+        result.errors.append(DataError(_show(data_dir, root), 0, 0, "data folder is missing"))
+        return result
+    _check_layout(data_dir, root, result)
+    for kind, folder in FOLDERS.items():
+        files = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
+        if not files:
+            result.unreadable_kinds.add(kind)
+            result.errors.append(DataError(f"{_show(data_dir / folder, root)}/", 0, 0,
+                                           "required data folder is missing or has no .yml file",
+                                           f"records of kind '{kind}'"))
+        for path in files:
+            _load_file(kind, path, _show(path, root), result)
+    return result
+
+
+def _show(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_layout(data_dir: Path, root: Path, result: LoadResult) -> None:
+    known = set(FOLDERS.values())
+    for entry in sorted(data_dir.iterdir()):
+        shown = _show(entry, root)
+        if entry.name.startswith(".") or entry.suffix == ".md":
+            continue
+        if entry.is_dir() and entry.name not in known:
+            hint = difflib.get_close_matches(entry.name, sorted(known), n=1)
+            expected = f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(known))
+            result.errors.append(DataError(f"{shown}/", 0, 0, f"unknown data folder '{entry.name}'", expected))
+        elif entry.is_dir():
+            for inner in sorted(entry.iterdir()):
+                if inner.suffix != ".yml" and inner.suffix != ".md" and not inner.name.startswith("."):
+                    result.errors.append(DataError(_show(inner, root), 0, 0, "not a data file",
+                                                   "data files end in .yml"))
+        elif entry.is_file():
+            result.errors.append(DataError(shown, 0, 0, "file outside a kind folder",
+                                           "put records in data/<kind>/*.yml"))
+
+
+def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
+    result.files.append(shown)
+    try:
+        tree = parse(path.read_bytes())
+    except YamlProblem as p:
+        result.unreadable_kinds.add(kind)
+        result.errors.append(DataError(shown, p.line, p.col, p.message, p.expected))
+        return
+    if tree is None:
+        text = path.read_text(encoding="utf-8")
+        problem = "file contains no records (only comments?)" if text.strip() else "file is empty"
+        result.errors.append(DataError(shown, 1, 1, problem, "a list of records"))
+        return
+    if not isinstance(tree, YList):
+        got = "mapping" if isinstance(tree, YMap) else type(tree).__name__
+        result.unreadable_kinds.add(kind)
+        result.errors.append(DataError(shown, 1, 1, f"top level must be a list of records, got {got}",
+                                       "start each record with '- id: ...'"))
+        return
+    for index, raw in enumerate(tree):
+        line, col = tree.item_pos[index]
+        if not isinstance(raw, YMap):
+            result.errors.append(DataError(shown, line, col, f"record {index + 1} is not a mapping",
+                                           "fields such as 'id: ...'", kind=kind))
+            continue
+        _load_record(kind, raw, Origin(shown, raw), result)
+
+
+def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> None:
+    rid = raw.get("id") if isinstance(raw.get("id"), str) else ""
+    try:
+        record = KINDS[kind].model_validate(dict(raw))
+    except ValidationError as exc:
+        if rid:
+            result.broken_ids.add(rid)
+        for err in exc.errors():
+            result.errors.append(_pydantic_error(kind, rid, KINDS[kind], err, origin))
+        return
+    rid = record.id  # type: ignore[attr-defined]
+    if rid in result.origins:
+        first = result.origins[rid]
+        line, col = origin.locate(("id",))
+        result.errors.append(DataError(origin.path, line, col, f"duplicate id '{rid}'",
+                                       f"ids are unique across all data; first used at "
+                                       f"{first.path}:{first.pos[0]}", kind=kind, id=rid, field="id"))
+        return
+    result.records[kind][rid] = record
+    result.origins[rid] = origin
+    result.kind_of[rid] = kind
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        base, _ = _unwrap(current)
+        if isinstance(part, int):
+            args = getattr(base, "__args__", ())
+            current = args[0] if args else None
+        elif isinstance(base, type) and issubclass(base, BaseModel) and part in base.model_fields:
+            current = base.model_fields[part].annotation
+        else:
+            return None
+    base, _ = _unwrap(current)
+    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
+
+
+def _pydantic_error(kind: str, rid: str, model: type[BaseModel], err: Any, origin: Origin) -> DataError:
+    loc: FieldPath = tuple(err["loc"])
+    etype = err["type"]
+    expected = ""
+    if etype == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        fields = sorted(parent.model_fields) if parent else []
+        hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
+        problem = f"unknown field '{loc[-1]}'"
+        expected = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(fields)
+        line, col = origin.locate(loc, key=True)
+        return DataError(origin.path, line, col, problem, expected, kind, rid, format_path(loc[:-1]))
+    line, col = origin.locate(loc)
+    if etype == "missing":
+        problem, expected = "missing required field", ""
+    elif etype == "literal_error":
+        problem = f"{err['input']!r} is not allowed"
+        expected = "one of " + err["ctx"]["expected"].replace(" or ", ", ")
+    elif etype == "too_short":
+        problem = "is empty"
+        expected = "cite at least one source" if loc and loc[-1] == "sources" else "at least one item"
+    elif etype in ("model_type", "dict_type", "model_attributes_type"):
+        problem = f"must be a mapping of fields, got {type(err['input']).__name__}"
+    elif etype in ("tuple_type", "list_type"):
+        problem = f"must be a list, got {type(err['input']).__name__}"
+    elif etype == "bool_type" or etype == "bool_parsing":
+        problem, expected = f"must be true or false, got {err['input']!r}", ""
+    else:
+        problem = str(err["msg"]).removeprefix("Value error, ")
+        if problem.endswith(")") and " (" in problem:
+            problem, expected = problem[: problem.rindex(" (")], problem[problem.rindex(" (") + 2 : -1]
+    return DataError(origin.path, line, col, problem, expected, kind, rid, format_path(loc))

@@ -1,0 +1,196 @@
+"""Field types shared by the models: ids, plain text, URLs, partial dates.
+
+Each type validates once, at the boundary, and fails with a message an editor can act
+on. Text that will reach HTML may not carry markup: the renderer escapes it anyway, but
+rejecting it here means a bad value never gets as far as a page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+ISO2_RE = re.compile(r"^[A-Z]{2}$")
+WAYBACK_RE = re.compile(r"^https://web\.archive\.org/web/[0-9]{14}/https?://\S+$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
+ENTITY_RE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+MARKUP = ("<", ">", "{", "}", "`", "](")
+# Bidi controls, zero-width characters and other invisible format characters.
+INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x061C}
+INVISIBLE |= set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+def _fail(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, message)
+
+
+def _type_name(value: object) -> str:
+    return {bool: "boolean", int: "number", float: "number", type(None): "nothing"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _need_str(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise _fail("type", f"must be {what}, got {_type_name(value)} {value!r} (quote it)")
+    return value
+
+
+def check_text(value: object, *, multiline: bool = False) -> str:
+    """Plain text: NFC, visible characters, no markup, no surrounding spaces."""
+    text = _need_str(value, "text")
+    if not text.strip():
+        raise _fail("text", "is empty (write the text, or leave the field out)")
+    if text != text.strip():
+        raise _fail("text", "has spaces at the start or end (remove them)")
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n" and multiline:
+            continue
+        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or code in INVISIBLE:
+            raise _fail("text", f"contains invisible/control character U+{code:04X} (remove it)")
+    for bad in MARKUP:
+        if bad in text:
+            raise _fail("text", f"contains markup syntax '{bad}' (plain text only)")
+    if ENTITY_RE.search(text):
+        raise _fail("text", "contains an HTML entity (write the character itself)")
+    if text[0] in "#>" or text.startswith("- "):
+        raise _fail("text", f"starts with Markdown syntax '{text[0]}' (plain text only)")
+    if unicodedata.normalize("NFC", text) != text:
+        raise _fail("text", "is not NFC-normalised (re-type the accented letters)")
+    return text
+
+
+def check_id(value: object) -> str:
+    text = _need_str(value, "an id")
+    if not ID_RE.match(text) or len(text) > 80:
+        raise _fail("id", f"id {text!r} is not kebab-case (lower-case a-z, 0-9 and single hyphens)")
+    return text
+
+
+def check_url(value: object) -> str:
+    text = _need_str(value, "a URL")
+    if any(ord(c) <= 0x20 or c in "\"'<>\\`" or 0x7F <= ord(c) < 0xA0 for c in text):
+        raise _fail("url", "contains whitespace, quotes or control characters (an absolute http(s) URL)")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        scheme = parts.scheme or "none"
+        raise _fail("url", f"scheme '{scheme}' not allowed (an absolute http(s) URL)")
+    if not parts.netloc:
+        raise _fail("url", "has no host (an absolute http(s) URL)")
+    return text
+
+
+def check_archive_url(value: object) -> str:
+    text = check_url(value)
+    if not WAYBACK_RE.match(text):
+        raise _fail("url", "is not a Wayback snapshot (https://web.archive.org/web/<14 digits>/<url>)")
+    return text
+
+
+def _pattern(regex: re.Pattern[str], what: str, hint: str = "") -> Any:
+    def check(value: object) -> str:
+        text = _need_str(value, what)
+        if not regex.match(text):
+            extra = f"; {hint}" if hint else ""
+            raise _fail("pattern", f"{text!r} is not {what}{extra}")
+        return text
+
+    return check
+
+
+def _check_iso2(value: object) -> str:
+    text = _need_str(value, "an ISO 3166-1 alpha-2 code")
+    if not ISO2_RE.match(text):
+        raise _fail("pattern", f"{text!r} is not an ISO 3166-1 alpha-2 code (two capitals; quote NO as 'NO')")
+    return text
+
+
+def _plain(fn: Any) -> Any:
+    class _Marker:
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+            return core_schema.no_info_plain_validator_function(fn)
+
+    return _Marker
+
+
+Id = Annotated[str, _plain(check_id)]
+Text = Annotated[str, _plain(check_text)]
+Prose = Annotated[str, _plain(lambda v: check_text(v, multiline=True))]
+Url = Annotated[str, _plain(check_url)]
+ArchiveUrl = Annotated[str, _plain(check_archive_url)]
+Lang = Annotated[str, _plain(_pattern(LANG_RE, "a language tag", "e.g. 'tr', 'az', 'ur', 'hy', 'ru'"))]
+Qid = Annotated[str, _plain(_pattern(QID_RE, "a Wikidata id", "e.g. 'Q39259'"))]
+Iso2 = Annotated[str, _plain(_check_iso2)]
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to the year, month or day, optionally approximate (EDTF `~`)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise _fail("date", f"must be a quoted date, got number {value} (write '{value}')")
+        text = _need_str(value, "a date")
+        m = DATE_RE.match(text)
+        if not m:
+            raise _fail("date", f"must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', optionally ending in '~', got {text!r}")
+        year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise _fail("date", f"'{text}' is not a real date ({exc})") from None
+        return cls(year, month or None, day or None, bool(m[4]))
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        if self.day:
+            return self.earliest
+        if self.month:
+            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return date(self.year, 12, 31)
+
+    def iso(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+        if self.day:
+            out += f"-{self.day:02d}"
+        return out + ("~" if self.approximate else "")
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )

@@ -1,0 +1,203 @@
+"""Strict YAML: text -> plain Python values that remember where they came from.
+
+PyYAML's SafeLoader follows YAML 1.1, which silently turns `NO` into False, `1:20` into
+4800, `012` into 10 and `2024-07-03` into a date, lets a duplicated key overwrite the
+first, and expands anchors into memory bombs. This reader keeps PyYAML's parser but
+composes the node tree itself:
+
+* implicit types are only `true`/`false`, `null`/`~`/empty, decimal integers without a
+  leading zero and plain decimal floats; everything else stays a string;
+* anchors, aliases, explicit tags, duplicate keys, non-text keys, tabs, a BOM, bytes that
+  are not UTF-8, files over `MAX_BYTES` and nesting over `MAX_DEPTH` are errors;
+* every mapping and list records the line and column of each key and item.
+
+Problems are raised as `YamlProblem(line, col, message, expected)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+Pos = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    line: int
+    col: int
+    message: str
+    expected: str = ""
+
+
+class YMap(dict):
+    """A mapping that knows where it and each of its keys and values stand."""
+
+    pos: Pos = (1, 1)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_pos: dict[str, Pos] = {}
+        self.value_pos: dict[str, Pos] = {}
+
+
+class YList(list):
+    """A list that knows where it and each of its items stand."""
+
+    pos: Pos = (1, 1)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_pos: list[Pos] = []
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's parser with a reduced resolver and a composer that refuses anchors."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _problem(event.start_mark, f"alias *{event.anchor} not allowed in data files",
+                           "write the value out in full")
+        if getattr(event, "anchor", None) is not None:
+            raise _problem(event.start_mark, f"anchor &{event.anchor} not allowed in data files",
+                           "write the value out in full")
+        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
+            tag = event.tag
+            if tag is not None and tag != "!":
+                raise _problem(event.start_mark, f"tag '{tag}' not allowed in data files",
+                               "plain values only")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _problem(event.start_mark, f"YAML nesting deeper than {MAX_DEPTH} levels",
+                           "flatten the record")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _add(tag: str, pattern: str, first: str) -> None:
+    _Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+
+
+_Loader.yaml_implicit_resolvers = {}
+_add("tag:yaml.org,2002:bool", r"^(?:true|false)$", "tf")
+_add("tag:yaml.org,2002:null", r"^(?:~|null|)$", ["~", "n", ""])
+_add("tag:yaml.org,2002:int", r"^(?:0|-?[1-9][0-9]*)$", "-0123456789")
+_add("tag:yaml.org,2002:float", r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$", "-0123456789")
+
+
+def _problem(mark: yaml.Mark | None, message: str, expected: str = "") -> YamlProblem:
+    if mark is None:
+        return YamlProblem(1, 1, message, expected)
+    return YamlProblem(mark.line + 1, mark.column + 1, message, expected)
+
+
+def _pos(node: Node) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> object:
+    tag, value = node.tag, node.value
+    if tag.endswith(":bool"):
+        return value == "true"
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":int"):
+        return int(value)
+    if tag.endswith(":float"):
+        return float(value)
+    return value
+
+
+def _build(node: Node) -> object:
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        out = YList()
+        out.pos = _pos(node)
+        for item in node.value:
+            out.append(_build(item))
+            out.item_pos.append(_pos(item))
+        return out
+    if isinstance(node, MappingNode):
+        out = YMap()
+        out.pos = _pos(node)
+        for key_node, value_node in node.value:
+            key = _build(key_node)
+            if not isinstance(key, str):
+                raise _problem(key_node.start_mark, f"key {key!r} is not text",
+                               "keys are field names such as 'name'")
+            if key in out:
+                first = out.key_pos[key]
+                raise _problem(key_node.start_mark, f"duplicate key '{key}'",
+                               f"each key once per mapping; first defined at line {first[0]}")
+            out[key] = _build(value_node)
+            out.key_pos[key] = _pos(key_node)
+            out.value_pos[key] = _pos(value_node)
+        return out
+    raise _problem(node.start_mark, f"unsupported YAML node {type(node).__name__}")
+
+
+def _decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(1, 1, f"file is {len(raw)} bytes, limit is {MAX_BYTES}",
+                          "split it into several files")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlProblem(1, 1, "UTF-8 byte-order mark (BOM)", "save without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                          "save as UTF-8") from None
+    tab = text.find("\t")
+    if tab >= 0:
+        line = text.count("\n", 0, tab) + 1
+        col = tab - (text.rfind("\n", 0, tab) + 1) + 1
+        raise YamlProblem(line, col, "tab character", "indent and separate with spaces")
+    return text
+
+
+def parse(raw: bytes) -> object:
+    """Parse one YAML document strictly. Returns None for a file with no content."""
+    text = _decode(raw)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        message = exc.problem or "invalid YAML"
+        mark = exc.problem_mark or exc.context_mark
+        if "another document" in message:
+            raise _problem(mark, "a second YAML document ('---')",
+                           "one list of records per file") from None
+        if "end of stream" in message and exc.context_mark is not None:
+            mark = exc.context_mark  # where the unclosed quote or bracket opened
+        if exc.context:
+            message = f"{message} ({exc.context})"
+        raise _problem(mark, f"YAML syntax: {message}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(1, 1, f"YAML syntax: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    return _build(node)
