@@ -48,6 +48,8 @@ def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
             if ref is None:
                 continue
             target_kind = result.kind_of.get(value)
+            if value in result.broken_ids:
+                continue  # the target failed to load or its id is duplicated; reported already
             if target_kind in ref.kinds:
                 if value == rid:
                     yield _error(result, kind, rid, path, "refers to the record itself")
@@ -56,8 +58,8 @@ def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
                 yield _error(result, kind, rid, path,
                              f"'{value}' is a {target_kind}, not a {' or '.join(ref.kinds)}")
                 continue
-            if value in result.broken_ids or result.unreadable_kinds & set(ref.kinds):
-                continue  # the target failed to load; that error is reported already
+            if result.unreadable_kinds & set(ref.kinds):
+                continue  # a file of the target kind could not be read; reported already
             candidates = [i for i, k in result.kind_of.items() if k in ref.kinds]
             hint = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
             expected = f"did you mean '{hint[0]}'?" if hint else f"an id of a {' or '.join(ref.kinds)}"

@@ -16,6 +16,11 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+def _visible(text: str) -> str:
+    """Show invisible and control characters as \\uXXXX so a line never hides them."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class DataError:
     """One problem at one place. Fields left empty are left out of the line."""
@@ -34,7 +39,7 @@ class DataError:
         where = f"{self.path}:{self.line}:{self.col}: {self.severity}: "
         subject = ""
         if self.kind:
-            subject = f"{self.kind} '{self.id}'" if self.id else self.kind
+            subject = f"{self.kind} '{_visible(self.id)}'" if self.id else self.kind
         if self.field:
             subject = f"{subject} › {self.field}" if subject else self.field
         text = f"{subject}: {self.problem}" if subject else self.problem

@@ -149,6 +149,7 @@ def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> No
     rid = record.id  # type: ignore[attr-defined]
     if rid in result.origins:
         first = result.origins[rid]
+        result.broken_ids.add(rid)  # references to it are ambiguous; do not report them too
         line, col = origin.locate(("id",))
         result.errors.append(DataError(origin.path, line, col, f"duplicate id '{rid}'",
                                        f"ids are unique across all data; first used at "

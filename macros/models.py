@@ -284,24 +284,25 @@ class Source(Model):
         return self
 
 
+# Sources load first: every other kind cites them.
 KINDS: dict[str, type[Model]] = {
+    "source": Source,
     "country": Country,
     "person": Person,
     "meeting": Meeting,
     "event": Event,
     "dispute": Dispute,
     "claim": Claim,
-    "source": Source,
 }
 # Folder under data/ for each kind.
 FOLDERS: dict[str, str] = {
+    "source": "sources",
     "country": "countries",
     "person": "people",
     "meeting": "meetings",
     "event": "events",
     "dispute": "disputes",
     "claim": "claims",
-    "source": "sources",
 }
 
 

@@ -73,6 +73,9 @@ def check_text(value: object, *, multiline: bool = False) -> str:
 
 def check_id(value: object) -> str:
     text = _need_str(value, "an id")
+    odd = next((c for c in text if not (c.isascii() and c.isprintable())), None)
+    if odd is not None:
+        raise _fail("id", f"id {text!r} contains U+{ord(odd):04X} (ids use only a-z, 0-9 and hyphens)")
     if not ID_RE.match(text) or len(text) > 80:
         raise _fail("id", f"id {text!r} is not kebab-case (lower-case a-z, 0-9 and single hyphens)")
     return text
@@ -80,13 +83,13 @@ def check_id(value: object) -> str:
 
 def check_url(value: object) -> str:
     text = _need_str(value, "a URL")
+    scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", text)
+    if scheme is None or scheme[1].lower() not in ("http", "https"):
+        name = scheme[1] if scheme else "none"
+        raise _fail("url", f"scheme '{name}' not allowed (an absolute http(s) URL)")
     if any(ord(c) <= 0x20 or c in "\"'<>\\`" or 0x7F <= ord(c) < 0xA0 for c in text):
         raise _fail("url", "contains whitespace, quotes or control characters (an absolute http(s) URL)")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https"):
-        scheme = parts.scheme or "none"
-        raise _fail("url", f"scheme '{scheme}' not allowed (an absolute http(s) URL)")
-    if not parts.netloc:
+    if not urlsplit(text).netloc:
         raise _fail("url", "has no host (an absolute http(s) URL)")
     return text
 
@@ -154,12 +157,14 @@ class PartialDate:
         m = DATE_RE.match(text)
         if not m:
             raise _fail("date", f"must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', optionally ending in '~', got {text!r}")
-        year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        year = int(m[1])
+        month = int(m[2]) if m[2] else None
+        day = int(m[3]) if m[3] else None
         try:
-            date(year, month or 1, day or 1)
+            date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as exc:
             raise _fail("date", f"'{text}' is not a real date ({exc})") from None
-        return cls(year, month or None, day or None, bool(m[4]))
+        return cls(year, month, day, bool(m[4]))
 
     @property
     def precision(self) -> str:

@@ -1,0 +1,41 @@
+"""Shared fixtures: a small valid data set to break one way at a time."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.dataset import build_dataset
+from macros.errors import DataErrors
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "valid" / "data"
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh copy of the valid fixture data, as `<tmp>/data`."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def edit(data_dir: Path, rel: str, old: str, new: str) -> None:
+    """Replace `old` (which must occur exactly once) with `new` in data/<rel>."""
+    path = data_dir / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def report(data_dir: Path) -> list[str]:
+    """Every line the checker prints for `data_dir`: errors if any, else warnings."""
+    try:
+        dataset = build_dataset(data_dir, today=TODAY)
+    except DataErrors as exc:
+        return [e.format() for e in exc.errors]
+    return [w.format() for w in dataset.warnings]
