@@ -43,6 +43,7 @@ format: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m macros check
 	$(BIN)/ruff check macros hooks tests
+	$(BIN)/ruff format --check macros hooks tests
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -28,7 +28,9 @@ def on_files(files: Files, *, config: Any) -> Files:
         for rid in dataset.records[kind]:
             src = f"{folder}/{rid}.md"
             if files.get_file_from_path(src) is not None:
-                raise PluginError(f"docs/{src} exists, but that page is generated from "
-                                  f"data/{folder}/ ({kind} '{rid}'); remove or rename it")
+                raise PluginError(
+                    f"docs/{src} exists, but that page is generated from "
+                    f"data/{folder}/ ({kind} '{rid}'); remove or rename it"
+                )
             files.append(File.generated(config, src, content=STUB.format(kind=kind, rid=rid)))
     return files

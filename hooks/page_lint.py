@@ -33,13 +33,16 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark else 1
-                raise PluginError(f"{src}:{line}: front matter is not valid YAML: "
-                                  f"{getattr(exc, 'problem', exc)}") from None
+                raise PluginError(
+                    f"{src}:{line}: front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
+                ) from None
             if not isinstance(meta, dict):
                 raise PluginError(f"{src}:2: front matter must be 'key: value' lines")
     if page.meta.get("render_macros"):
         for number, line in enumerate(markdown.splitlines(), start=1):
             if JINJA_COMMENT.search(line):
-                raise PluginError(f"{src}: line {number} of the body: '{{#' starts a Jinja "
-                                  f"comment; write attribute lists with a space: '{{ #id }}'")
+                raise PluginError(
+                    f"{src}: line {number} of the body: '{{#' starts a Jinja "
+                    f"comment; write attribute lists with a space: '{{ #id }}'"
+                )
     return markdown

@@ -16,9 +16,17 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-_COPIED = ("block_start_string", "block_end_string", "variable_start_string",
-           "variable_end_string", "comment_start_string", "comment_end_string",
-           "undefined", "loader", "extensions")
+_COPIED = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "undefined",
+    "loader",
+    "extensions",
+)
 
 
 @event_priority(-100)

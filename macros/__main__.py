@@ -20,13 +20,18 @@ from .errors import DataErrors
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate data/ and report every problem")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    check.add_argument("--today", type=date.fromisoformat, default=None,
-                       help="treat this date as today (for the 'in the future' rule)")
+    check.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="treat this date as today (for the 'in the future' rule)",
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
 

@@ -35,11 +35,19 @@ def _records(result: LoadResult) -> Iterator[tuple[str, str, object]]:
             yield kind, rid, record
 
 
-def _error(result: LoadResult, kind: str, rid: str, path: tuple, problem: str,
-           expected: str = "", severity: str = "error") -> DataError:
+def _error(
+    result: LoadResult,
+    kind: str,
+    rid: str,
+    path: tuple,
+    problem: str,
+    expected: str = "",
+    severity: str = "error",
+) -> DataError:
     line, col = result.origins[rid].locate(path)
-    return DataError(result.origins[rid].path, line, col, problem, expected, kind, rid,
-                     format_path(path), severity)  # type: ignore[arg-type]
+    return DataError(
+        result.origins[rid].path, line, col, problem, expected, kind, rid, format_path(path), severity
+    )  # type: ignore[arg-type]
 
 
 def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
@@ -55,8 +63,9 @@ def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
                     yield _error(result, kind, rid, path, "refers to the record itself")
                 continue
             if target_kind is not None:
-                yield _error(result, kind, rid, path,
-                             f"'{value}' is a {target_kind}, not a {' or '.join(ref.kinds)}")
+                yield _error(
+                    result, kind, rid, path, f"'{value}' is a {target_kind}, not a {' or '.join(ref.kinds)}"
+                )
                 continue
             if result.unreadable_kinds & set(ref.kinds):
                 continue  # a file of the target kind could not be read; reported already
@@ -73,16 +82,28 @@ def check_dates(result: LoadResult, today: date) -> Iterator[DataError]:
             if not isinstance(value, PartialDate):
                 continue
             if value.earliest > today:
-                yield _error(result, kind, rid, path, f"date '{value}' is in the future",
-                             f"on or before {today.isoformat()}")
+                yield _error(
+                    result,
+                    kind,
+                    rid,
+                    path,
+                    f"date '{value}' is in the future",
+                    f"on or before {today.isoformat()}",
+                )
             name = path[-1]
             for first, second in DATE_PAIRS:
                 if name != second:
                     continue
                 start = leaves.get((*path[:-1], first))
                 if isinstance(start, PartialDate) and value.latest < start.earliest:
-                    yield _error(result, kind, rid, path,
-                                 f"ends ({value}) before it starts ({start})", "end on or after start")
+                    yield _error(
+                        result,
+                        kind,
+                        rid,
+                        path,
+                        f"ends ({value}) before it starts ({start})",
+                        "end on or after start",
+                    )
 
 
 def check_repeats(result: LoadResult, today: date) -> Iterator[DataError]:
@@ -90,24 +111,41 @@ def check_repeats(result: LoadResult, today: date) -> Iterator[DataError]:
     for kind, rid, record in _records(result):
         seen: dict[tuple, dict[str, tuple]] = {}
         for path, value, ref in iter_leaves(record):  # type: ignore[arg-type]
-            if ref is None or not path or not (isinstance(path[-1], int) or (
-                    len(path) > 1 and isinstance(path[-2], int) and path[-1] in IDENTITY_FIELDS)):
+            if (
+                ref is None
+                or not path
+                or not (
+                    isinstance(path[-1], int)
+                    or (len(path) > 1 and isinstance(path[-2], int) and path[-1] in IDENTITY_FIELDS)
+                )
+            ):
                 continue
             index = len(path) - 1 if isinstance(path[-1], int) else len(path) - 2
             group = (*path[:index], *path[index + 1 :])
             first = seen.setdefault(group, {}).get(value)
             if first is not None:
-                yield _error(result, kind, rid, path, f"'{value}' is listed twice",
-                             f"first at {format_path(first)}")
+                yield _error(
+                    result, kind, rid, path, f"'{value}' is listed twice", f"first at {format_path(first)}"
+                )
             else:
                 seen[group][value] = path
 
 
 def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]:
-    cited = {value for _, _, record in _records(result)
-             for _, value, ref in iter_leaves(record)  # type: ignore[arg-type]
-             if ref is not None and "source" in ref.kinds}
+    cited = {
+        value
+        for _, _, record in _records(result)
+        for _, value, ref in iter_leaves(record)  # type: ignore[arg-type]
+        if ref is not None and "source" in ref.kinds
+    }
     for rid in result.records["source"]:
         if rid not in cited:
-            yield _error(result, "source", rid, ("id",), "is not cited by any record",
-                         "cite it or remove it", severity="warning")
+            yield _error(
+                result,
+                "source",
+                rid,
+                ("id",),
+                "is not cited by any record",
+                "cite it or remove it",
+                severity="warning",
+            )

@@ -8,11 +8,11 @@ then either a Dataset or `DataErrors` with everything that is wrong. The MkDocs 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from .checks import run_checks
 from .errors import DataError, DataErrors
@@ -77,8 +77,7 @@ class Dataset:
         return self._mentions.get(rid, ())
 
     def meetings_of(self, person_id: str) -> list[Meeting]:
-        found = [m for m in self.meetings.values()
-                 if any(p.person == person_id for p in m.participants)]
+        found = [m for m in self.meetings.values() if any(p.person == person_id for p in m.participants)]
         return sorted(found, key=lambda m: m.start.earliest)
 
     def claims_citing(self, source_id: str) -> list[Claim]:

@@ -73,9 +73,15 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
         files = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
         if not files:
             result.unreadable_kinds.add(kind)
-            result.errors.append(DataError(f"{_show(data_dir / folder, root)}/", 0, 0,
-                                           "required data folder is missing or has no .yml file",
-                                           f"records of kind '{kind}'"))
+            result.errors.append(
+                DataError(
+                    f"{_show(data_dir / folder, root)}/",
+                    0,
+                    0,
+                    "required data folder is missing or has no .yml file",
+                    f"records of kind '{kind}'",
+                )
+            )
         for path in files:
             _load_file(kind, path, _show(path, root), result)
     return result
@@ -97,15 +103,19 @@ def _check_layout(data_dir: Path, root: Path, result: LoadResult) -> None:
         if entry.is_dir() and entry.name not in known:
             hint = difflib.get_close_matches(entry.name, sorted(known), n=1)
             expected = f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(known))
-            result.errors.append(DataError(f"{shown}/", 0, 0, f"unknown data folder '{entry.name}'", expected))
+            result.errors.append(
+                DataError(f"{shown}/", 0, 0, f"unknown data folder '{entry.name}'", expected)
+            )
         elif entry.is_dir():
             for inner in sorted(entry.iterdir()):
                 if inner.suffix != ".yml" and inner.suffix != ".md" and not inner.name.startswith("."):
-                    result.errors.append(DataError(_show(inner, root), 0, 0, "not a data file",
-                                                   "data files end in .yml"))
+                    result.errors.append(
+                        DataError(_show(inner, root), 0, 0, "not a data file", "data files end in .yml")
+                    )
         elif entry.is_file():
-            result.errors.append(DataError(shown, 0, 0, "file outside a kind folder",
-                                           "put records in data/<kind>/*.yml"))
+            result.errors.append(
+                DataError(shown, 0, 0, "file outside a kind folder", "put records in data/<kind>/*.yml")
+            )
 
 
 def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
@@ -124,14 +134,29 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
     if not isinstance(tree, YList):
         got = "mapping" if isinstance(tree, YMap) else type(tree).__name__
         result.unreadable_kinds.add(kind)
-        result.errors.append(DataError(shown, 1, 1, f"top level must be a list of records, got {got}",
-                                       "start each record with '- id: ...'"))
+        result.errors.append(
+            DataError(
+                shown,
+                1,
+                1,
+                f"top level must be a list of records, got {got}",
+                "start each record with '- id: ...'",
+            )
+        )
         return
     for index, raw in enumerate(tree):
         line, col = tree.item_pos[index]
         if not isinstance(raw, YMap):
-            result.errors.append(DataError(shown, line, col, f"record {index + 1} is not a mapping",
-                                           "fields such as 'id: ...'", kind=kind))
+            result.errors.append(
+                DataError(
+                    shown,
+                    line,
+                    col,
+                    f"record {index + 1} is not a mapping",
+                    "fields such as 'id: ...'",
+                    kind=kind,
+                )
+            )
             continue
         _load_record(kind, raw, Origin(shown, raw), result)
 
@@ -151,9 +176,18 @@ def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> No
         first = result.origins[rid]
         result.broken_ids.add(rid)  # references to it are ambiguous; do not report them too
         line, col = origin.locate(("id",))
-        result.errors.append(DataError(origin.path, line, col, f"duplicate id '{rid}'",
-                                       f"ids are unique across all data; first used at "
-                                       f"{first.path}:{first.pos[0]}", kind=kind, id=rid, field="id"))
+        result.errors.append(
+            DataError(
+                origin.path,
+                line,
+                col,
+                f"duplicate id '{rid}'",
+                f"ids are unique across all data; first used at {first.path}:{first.pos[0]}",
+                kind=kind,
+                id=rid,
+                field="id",
+            )
+        )
         return
     result.records[kind][rid] = record
     result.origins[rid] = origin

@@ -24,7 +24,7 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
-def Ref(*kinds: str) -> Any:  # noqa: N802 - reads as a type in annotations
+def Ref(*kinds: str) -> Any:
     return Annotated[Id, RefTo(kinds)]
 
 
@@ -119,10 +119,12 @@ class Participant(Model):
         return self
 
 
-MeetingFormat = Literal["leaders", "foreign-ministers", "speakers", "military-exercise",
-                        "summit", "defence", "bilateral", "other"]
-MeetingLevel = Literal["heads-of-state-or-government", "ministerial", "parliamentary",
-                       "military", "multilateral"]
+MeetingFormat = Literal[
+    "leaders", "foreign-ministers", "speakers", "military-exercise", "summit", "defence", "bilateral", "other"
+]
+MeetingLevel = Literal[
+    "heads-of-state-or-government", "ministerial", "parliamentary", "military", "multilateral"
+]
 
 
 class Meeting(Model):
@@ -141,9 +143,22 @@ class Meeting(Model):
     sources: Sourced
 
 
-EventType = Literal["war", "ceasefire", "clashes", "offensive", "displacement", "withdrawal",
-                    "arms-deal", "arms-transfer", "statement", "agreement", "recognition",
-                    "election", "military-spending", "other"]
+EventType = Literal[
+    "war",
+    "ceasefire",
+    "clashes",
+    "offensive",
+    "displacement",
+    "withdrawal",
+    "arms-deal",
+    "arms-transfer",
+    "statement",
+    "agreement",
+    "recognition",
+    "election",
+    "military-spending",
+    "other",
+]
 
 
 class Event(Model):
@@ -177,7 +192,7 @@ class KeyDate(Model):
 
 
 class Position(Model):
-    party: Ref("country", "person") # type: ignore[valid-type]
+    party: Ref("country", "person")  # type: ignore[valid-type]
     body: Text | None = None
     summary: Prose
     sources: Sourced
@@ -250,9 +265,22 @@ class Author(Model):
         return self
 
 
-SourceType = Literal["article-newspaper", "article-magazine", "article-journal", "webpage",
-                     "report", "entry-encyclopedia", "legislation", "treaty", "speech",
-                     "interview", "dataset", "post", "broadcast", "document"]
+SourceType = Literal[
+    "article-newspaper",
+    "article-magazine",
+    "article-journal",
+    "webpage",
+    "report",
+    "entry-encyclopedia",
+    "legislation",
+    "treaty",
+    "speech",
+    "interview",
+    "dataset",
+    "post",
+    "broadcast",
+    "document",
+]
 Genre = Literal["news", "opinion", "official", "dataset", "reference", "academic", "analysis"]
 Origin = Literal["primary", "secondary", "mirror", "republication"]
 
@@ -304,8 +332,6 @@ FOLDERS: dict[str, str] = {
     "dispute": "disputes",
     "claim": "claims",
 }
-
-
 
 
 def _unwrap(annotation: Any) -> tuple[Any, RefTo | None]:

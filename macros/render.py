@@ -16,20 +16,37 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+from pydantic_core import PydanticCustomError
 
 from .dataset import Dataset
-from .types import PartialDate
+from .types import PartialDate, check_url
 
 Link = Callable[[str], str]
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Kinds that have a page of their own, and where it lives in docs/.
 PAGE_FOLDERS = {"person": "people", "meeting": "meetings", "dispute": "disputes"}
-KIND_LABELS = {"fact": "Fact", "statement": "Statement", "opinion": "Opinion",
-               "allegation": "Allegation"}
-VERDICT_LABELS = {"supported": "Supported", "partly-supported": "Partly supported",
-                  "contested": "Contested", "opinion": "Opinion", "not-found": "Not found"}
+KIND_LABELS = {"fact": "Fact", "statement": "Statement", "opinion": "Opinion", "allegation": "Allegation"}
+VERDICT_LABELS = {
+    "supported": "Supported",
+    "partly-supported": "Partly supported",
+    "contested": "Contested",
+    "opinion": "Opinion",
+    "not-found": "Not found",
+}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
 
 
@@ -62,8 +79,20 @@ def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made safe to place in Markdown (a heading): no markup survives."""
-    return MD_SPECIAL.sub(lambda m: "&amp;" if m[1] == "&" else "&lt;" if m[1] == "<"
-                          else "&gt;" if m[1] == ">" else "\\" + m[1], text)
+    return MD_SPECIAL.sub(
+        lambda m: (
+            "&amp;" if m[1] == "&" else "&lt;" if m[1] == "<" else "&gt;" if m[1] == ">" else "\\" + m[1]
+        ),
+        text,
+    )
+
+
+def safe_url(value: str) -> str:
+    """Re-check a URL at the point it becomes an href (the models checked it already)."""
+    try:
+        return check_url(value)
+    except PydanticCustomError as exc:
+        raise MacroError(f"refusing to link {value!r}: {exc.message()}") from None
 
 
 def _environment() -> Environment:
@@ -76,6 +105,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date"] = format_date
+    env.filters["url"] = safe_url
     env.filters["span"] = format_span
     env.globals.update(KIND_LABELS=KIND_LABELS, VERDICT_LABELS=VERDICT_LABELS)
     return env
@@ -92,7 +122,7 @@ class Renderer:
         self.link = link
         self.number = {s.id: n for n, s in enumerate(bibliography_order(dataset), start=1)}
 
-    def _get(self, call: str, rid: object, kind: str):  # noqa: ANN202
+    def _get(self, call: str, rid: object, kind: str):
         if not isinstance(rid, str):
             raise MacroError(f"{call}: expected an id in quotes, got {rid!r}")
         try:
@@ -102,8 +132,13 @@ class Renderer:
 
     def _block(self, template: str, **context: object) -> Markup:
         html = _ENV.get_template(template).render(
-            data=self.data, link=self.link, name_of=self.name_of, number=self.number,
-            page_kinds=PAGE_FOLDERS, **context)
+            data=self.data,
+            link=self.link,
+            name_of=self.name_of,
+            number=self.number,
+            page_kinds=PAGE_FOLDERS,
+            **context,
+        )
         # Blank lines around keep the HTML one raw block for Markdown.
         return Markup("\n" + html.strip() + "\n")
 
@@ -122,7 +157,7 @@ class Renderer:
 
     # -- blocks used in prose pages ---------------------------------------------------
     def people_index(self) -> Markup:
-        people = sorted(self.data.people.values(), key=lambda p: (p.family or p.name))
+        people = sorted(self.data.people.values(), key=lambda p: p.family or p.name)
         return self._block("people_index.html", people=people)
 
     def meetings_index(self) -> Markup:
@@ -145,8 +180,11 @@ class Renderer:
         for rid in ids:
             self._get(f"cite({', '.join(map(repr, ids))})", rid, "source")
         citations = [self.data.get(rid) for rid in ids]
-        return Markup(_ENV.get_template("cite_inline.html").render(
-            sources=citations, link=self.link, number=self.number).strip())
+        return Markup(
+            _ENV.get_template("cite_inline.html")
+            .render(sources=citations, link=self.link, number=self.number)
+            .strip()
+        )
 
 
-__all__ = ["Renderer", "MacroError", "format_date", "format_span", "md_text", "escape"]
+__all__ = ["MacroError", "Renderer", "escape", "format_date", "format_span", "md_text"]

@@ -49,15 +49,17 @@ class _Page(HTMLParser):
                 self.problems.append(f"{self.path}:{line}: <{tag}> has event handler {name}=")
             if name == "id":
                 if value in self.ids:
-                    self.problems.append(f"{self.path}:{line}: duplicate id '{value}' "
-                                         f"(first at line {self.ids[value]})")
+                    self.problems.append(
+                        f"{self.path}:{line}: duplicate id '{value}' (first at line {self.ids[value]})"
+                    )
                 self.ids.setdefault(value, line)
             if name in URL_ATTRS:
                 cleaned = re.sub(r"[\x00-\x20]", "", value)
                 scheme = urlsplit(cleaned).scheme.lower()
                 if scheme and scheme not in SAFE_SCHEMES:
-                    self.problems.append(f"{self.path}:{line}: <{tag}> {name} has scheme "
-                                         f"'{scheme}': {value[:80]!r}")
+                    self.problems.append(
+                        f"{self.path}:{line}: <{tag}> {name} has scheme '{scheme}': {value[:80]!r}"
+                    )
                 elif not scheme and name == "href":
                     self.links.append((line, value))
 

@@ -156,7 +156,9 @@ class PartialDate:
         text = _need_str(value, "a date")
         m = DATE_RE.match(text)
         if not m:
-            raise _fail("date", f"must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', optionally ending in '~', got {text!r}")
+            raise _fail(
+                "date", f"must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', optionally ending in '~', got {text!r}"
+            )
         year = int(m[1])
         month = int(m[2]) if m[2] else None
         day = int(m[3]) if m[3] else None

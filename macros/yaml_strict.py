@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 import yaml
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
@@ -61,7 +62,7 @@ class YList(list):
 class _Loader(yaml.SafeLoader):
     """PyYAML's parser with a reduced resolver and a composer that refuses anchors."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: ClassVar[dict] = {}
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -70,20 +71,28 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _problem(event.start_mark, f"alias *{event.anchor} not allowed in data files",
-                           "write the value out in full")
+            raise _problem(
+                event.start_mark,
+                f"alias *{event.anchor} not allowed in data files",
+                "write the value out in full",
+            )
         if getattr(event, "anchor", None) is not None:
-            raise _problem(event.start_mark, f"anchor &{event.anchor} not allowed in data files",
-                           "write the value out in full")
+            raise _problem(
+                event.start_mark,
+                f"anchor &{event.anchor} not allowed in data files",
+                "write the value out in full",
+            )
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
             tag = event.tag
             if tag is not None and tag != "!":
-                raise _problem(event.start_mark, f"tag '{tag}' not allowed in data files",
-                               "plain values only")
+                raise _problem(
+                    event.start_mark, f"tag '{tag}' not allowed in data files", "plain values only"
+                )
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _problem(event.start_mark, f"YAML nesting deeper than {MAX_DEPTH} levels",
-                           "flatten the record")
+            raise _problem(
+                event.start_mark, f"YAML nesting deeper than {MAX_DEPTH} levels", "flatten the record"
+            )
         try:
             return super().compose_node(parent, index)
         finally:
@@ -140,12 +149,16 @@ def _build(node: Node) -> object:
         for key_node, value_node in node.value:
             key = _build(key_node)
             if not isinstance(key, str):
-                raise _problem(key_node.start_mark, f"key {key!r} is not text",
-                               "keys are field names such as 'name'")
+                raise _problem(
+                    key_node.start_mark, f"key {key!r} is not text", "keys are field names such as 'name'"
+                )
             if key in out:
                 first = out.key_pos[key]
-                raise _problem(key_node.start_mark, f"duplicate key '{key}'",
-                               f"each key once per mapping; first defined at line {first[0]}")
+                raise _problem(
+                    key_node.start_mark,
+                    f"duplicate key '{key}'",
+                    f"each key once per mapping; first defined at line {first[0]}",
+                )
             out[key] = _build(value_node)
             out.key_pos[key] = _pos(key_node)
             out.value_pos[key] = _pos(value_node)
@@ -155,8 +168,9 @@ def _build(node: Node) -> object:
 
 def _decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(1, 1, f"file is {len(raw)} bytes, limit is {MAX_BYTES}",
-                          "split it into several files")
+        raise YamlProblem(
+            1, 1, f"file is {len(raw)} bytes, limit is {MAX_BYTES}", "split it into several files"
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raise YamlProblem(1, 1, "UTF-8 byte-order mark (BOM)", "save without BOM")
     try:
@@ -165,8 +179,9 @@ def _decode(raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblem(line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                          "save as UTF-8") from None
+        raise YamlProblem(
+            line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "save as UTF-8"
+        ) from None
     tab = text.find("\t")
     if tab >= 0:
         line = text.count("\n", 0, tab) + 1
@@ -187,8 +202,7 @@ def parse(raw: bytes) -> object:
         message = exc.problem or "invalid YAML"
         mark = exc.problem_mark or exc.context_mark
         if "another document" in message:
-            raise _problem(mark, "a second YAML document ('---')",
-                           "one list of records per file") from None
+            raise _problem(mark, "a second YAML document ('---')", "one list of records per file") from None
         if "end of stream" in message and exc.context_mark is not None:
             mark = exc.context_mark  # where the unclosed quote or bracket opened
         if exc.context:

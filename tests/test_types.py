@@ -23,7 +23,11 @@ from macros.types import PartialDate, check_archive_url, check_id, check_text, c
 def test_partial_dates(text: str, precision: str, earliest: date, latest: date, approximate: bool) -> None:
     value = PartialDate.parse(text)
     assert (value.precision, value.earliest, value.latest, value.approximate) == (
-        precision, earliest, latest, approximate)
+        precision,
+        earliest,
+        latest,
+        approximate,
+    )
     assert str(value) == text
 
 
@@ -64,8 +68,15 @@ def test_text_rejections(text: str, message: str) -> None:
 
 
 def test_text_accepts_real_names_and_punctuation() -> None:
-    for name in ("Recep Tayyip Erdoğan", "İlham Heydər oğlu Əliyev", "شہباز شریف",
-                 "Նիկոլ Փաշինյան", "Владимир Путин", "Jammu & Kashmir", "“historic significance”"):
+    for name in (
+        "Recep Tayyip Erdoğan",
+        "İlham Heydər oğlu Əliyev",
+        "شہباز شریف",
+        "Նիկոլ Փաշինյան",
+        "Владимир Путин",
+        "Jammu & Kashmir",
+        "“historic significance”",
+    ):
         assert check_text(name) == name
     assert check_text("line one\nline two", multiline=True) == "line one\nline two"
 
@@ -77,7 +88,10 @@ def test_text_accepts_real_names_and_punctuation() -> None:
         (" JaVaScRiPt:alert(1)", "scheme 'JaVaScRiPt' not allowed (an absolute http(s) URL)"),
         ("ftp://example.org/x", "scheme 'ftp' not allowed (an absolute http(s) URL)"),
         ("//example.org/x", "scheme 'none' not allowed (an absolute http(s) URL)"),
-        ('https://example.org/x?a="2"', "contains whitespace, quotes or control characters (an absolute http(s) URL)"),
+        (
+            'https://example.org/x?a="2"',
+            "contains whitespace, quotes or control characters (an absolute http(s) URL)",
+        ),
         ("https:///path", "has no host (an absolute http(s) URL)"),
     ],
 )

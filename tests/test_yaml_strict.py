@@ -8,12 +8,26 @@ from macros.yaml_strict import MAX_DEPTH, YamlProblem, YList, YMap, parse
 
 
 def test_implicit_types_are_only_bool_null_int_float() -> None:
-    text = (b"- a: NO\n  b: 1.10\n  c: 12:30\n  d: 012\n  e: -0500\n  f: 2024-07-03\n"
-            b"  g: yes\n  h: true\n  i: 5\n  j:\n  k: 1e3\n  l: ~\n  m: on\n")
+    text = (
+        b"- a: NO\n  b: 1.10\n  c: 12:30\n  d: 012\n  e: -0500\n  f: 2024-07-03\n"
+        b"  g: yes\n  h: true\n  i: 5\n  j:\n  k: 1e3\n  l: ~\n  m: on\n"
+    )
     record = parse(text)[0]
-    assert record == {"a": "NO", "b": 1.1, "c": "12:30", "d": "012", "e": "-0500",
-                      "f": "2024-07-03", "g": "yes", "h": True, "i": 5, "j": None,
-                      "k": "1e3", "l": None, "m": "on"}
+    assert record == {
+        "a": "NO",
+        "b": 1.1,
+        "c": "12:30",
+        "d": "012",
+        "e": "-0500",
+        "f": "2024-07-03",
+        "g": "yes",
+        "h": True,
+        "i": 5,
+        "j": None,
+        "k": "1e3",
+        "l": None,
+        "m": "on",
+    }
 
 
 def test_positions_of_keys_values_and_items() -> None:

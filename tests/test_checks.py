@@ -1,0 +1,162 @@
+"""Cross-record checks, error collection and the one-line format."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, edit, report
+
+from macros.errors import DataError
+
+
+def test_valid_fixture_has_no_problems(data_dir: Path) -> None:
+    assert report(data_dir) == []
+
+
+def test_error_line_format() -> None:
+    error = DataError(
+        "data/meetings/m.yml",
+        14,
+        7,
+        "unknown person 'sharif'",
+        "did you mean 'shehbaz-sharif'?",
+        "meeting",
+        "astana",
+        "participants[1].person",
+    )
+    assert error.format() == (
+        "data/meetings/m.yml:14:7: error: meeting 'astana' › participants[1].person: "
+        "unknown person 'sharif' (did you mean 'shehbaz-sharif'?)"
+    )
+
+
+def test_five_mistakes_in_five_files_are_all_reported(data_dir: Path) -> None:
+    edit(data_dir, "people/leaders.yml", "  name: Bob Example\n", "  name: Bob Example\n  name: Bob\n")
+    edit(data_dir, "meetings/meetings.yml", "person: bob-example", "person: bob-exampel")
+    edit(data_dir, "claims/claims.yml", "kind: fact", "kind: rumour")
+    edit(data_dir, "sources/sources.yml", '"https://example.org/treaty"', '"javascript:alert(1)"')
+    edit(data_dir, "disputes/disputes.yml", 'as_of: "2020-01"', 'as_of: "2031-01"')
+    assert report(data_dir) == [
+        "data/claims/claims.yml:3:9: error: claim 'claim-1' › kind: 'rumour' is not allowed "
+        "(one of 'fact', 'statement', 'opinion', 'allegation')",
+        "data/disputes/disputes.yml:5:12: error: dispute 'border-dispute' › status.as_of: "
+        "date '2031-01' is in the future (on or before 2026-11-25)",
+        "data/people/leaders.yml:12:3: error: duplicate key 'name' (each key once per mapping; "
+        "first defined at line 11)",
+        "data/sources/sources.yml:15:8: error: source 'src-2' › url: scheme 'javascript' not allowed "
+        "(an absolute http(s) URL)",
+    ]
+
+
+def test_reference_into_an_unreadable_file_is_not_reported_twice(data_dir: Path) -> None:
+    edit(data_dir, "people/leaders.yml", "  name: Bob Example\n", "  name: Bob Example\n  name: Bob\n")
+    # The meeting's participants point into the broken file; only the file error shows.
+    lines = report(data_dir)
+    assert len(lines) == 1 and "duplicate key 'name'" in lines[0]
+
+
+def test_end_before_start(data_dir: Path) -> None:
+    edit(
+        data_dir,
+        "people/leaders.yml",
+        '      start: "2001-05-01"\n',
+        '      start: "2001-05-01"\n      end: "2001-04"\n',
+    )
+    assert report(data_dir) == [
+        "data/people/leaders.yml:8:12: error: person 'alice-example' › offices[0].end: "
+        "ends (2001-04) before it starts (2001-05-01) (end on or after start)"
+    ]
+
+
+def test_partial_end_in_the_same_month_is_in_order(data_dir: Path) -> None:
+    edit(
+        data_dir,
+        "people/leaders.yml",
+        '      start: "2001-05-01"\n',
+        '      start: "2001-05-01"\n      end: "2001-05"\n',
+    )
+    assert report(data_dir) == []
+
+
+def test_wrong_kind_of_reference(data_dir: Path) -> None:
+    edit(
+        data_dir,
+        "claims/claims.yml",
+        "about: [summit-1999]",
+        "about: [summit-1999]\n  asserted_by: [{entity: summit-1999}]",
+    )
+    assert report(data_dir) == [
+        "data/claims/claims.yml:5:26: error: claim 'claim-1' › asserted_by[0].entity: "
+        "'summit-1999' is a meeting, not a person or country or source"
+    ]
+
+
+def test_non_fact_claim_needs_someone_asserting_it(data_dir: Path) -> None:
+    edit(data_dir, "claims/claims.yml", "kind: fact", "kind: opinion")
+    assert report(data_dir) == [
+        "data/claims/claims.yml:1:3: error: claim 'claim-1': a opinion needs 'asserted_by' (who says it)"
+    ]
+
+
+def test_unused_source_is_a_warning_not_an_error(data_dir: Path) -> None:
+    edit(data_dir, "events/events.yml", "sources: [src-2]", "sources: [src-1]")
+    edit(data_dir, "disputes/disputes.yml", "sources: [src-2]", "sources: [src-1]")
+    assert report(data_dir) == [
+        "data/sources/sources.yml:10:7: warning: source 'src-2' › id: is not cited by any record "
+        "(cite it or remove it)"
+    ]
+
+
+def test_unknown_folder_gets_a_did_you_mean(data_dir: Path) -> None:
+    (data_dir / "leaders").mkdir()
+    (data_dir / "peeple").mkdir()
+    assert report(data_dir) == [
+        "data/leaders/:0:0: error: unknown data folder 'leaders' "
+        "(one of claims, countries, disputes, events, meetings, people, sources)",
+        "data/peeple/:0:0: error: unknown data folder 'peeple' (did you mean 'people'?)",
+    ]
+
+
+def test_yaml_extension_is_refused_not_ignored(data_dir: Path) -> None:
+    (data_dir / "people" / "more.yaml").write_text("- id: x\n", encoding="utf-8")
+    assert report(data_dir) == ["data/people/more.yaml:0:0: error: not a data file (data files end in .yml)"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "macros", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_exit_codes(data_dir: Path) -> None:
+    ok = _cli("check", "--data", str(data_dir), "--today", "2026-11-25")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("data ok: 2 source, 2 country, 2 person")
+
+    edit(data_dir, "people/leaders.yml", "  name: Bob Example\n", "  name: Bob Example\n  name: Bob\n")
+    bad = _cli("check", "--data", str(data_dir))
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines() == [
+        "data/people/leaders.yml:12:3: error: duplicate key 'name' (each key once per mapping; "
+        "first defined at line 11)",
+        "data check failed: 1 error",
+    ]
+    assert "Traceback" not in bad.stderr
+
+    assert _cli("check", "--today", "yesterday").returncode == 2
+    assert _cli().returncode == 2
+
+
+def test_cli_strict_fails_on_warnings(data_dir: Path) -> None:
+    edit(data_dir, "events/events.yml", "sources: [src-2]", "sources: [src-1]")
+    edit(data_dir, "disputes/disputes.yml", "sources: [src-2]", "sources: [src-1]")
+    assert _cli("check", "--data", str(data_dir)).returncode == 0
+    assert _cli("check", "--data", str(data_dir), "--strict").returncode == 1
+
+
+def test_the_cli_does_not_import_mkdocs() -> None:
+    code = "import sys, macros.__main__ as m; m.main(['check']); print('mkdocs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().endswith("False")
