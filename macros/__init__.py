@@ -79,6 +79,26 @@ def define_env(env: Any) -> None:
         return renderer().claim(rid)
 
     @env.macro
+    def claims(*ids: str) -> str:
+        """Several claims, in the order given: `{{ claims("id-1", "id-2") }}`."""
+        return renderer().claims(*ids)
+
+    @env.macro
+    def claims_about(rid: str) -> str:
+        """Every claim whose `about` names this person, meeting, event, dispute or country."""
+        return renderer().claims_about(rid)
+
+    @env.macro
+    def article_audit(article_id: str) -> str:
+        """The audit of an article: each of its claims with verdict, reasoning and evidence."""
+        return renderer().article_audit(article_id)
+
+    @env.macro
+    def timeline(*kinds: str) -> str:
+        """A dated list of meetings (and, with `"event"`, events): `{{ timeline("meeting") }}`."""
+        return renderer().timeline(*kinds)
+
+    @env.macro
     def cite(*ids: str) -> str:
         """Inline citation markers linking to the bibliography, e.g. `{{ cite("src-id") }}`."""
         return renderer().cite(*ids)

@@ -80,6 +80,19 @@ class Dataset:
         found = [m for m in self.meetings.values() if any(p.person == person_id for p in m.participants)]
         return sorted(found, key=lambda m: m.start.earliest)
 
+    def claims_about(self, rid: str) -> list[Claim]:
+        """Claims whose `about` names `rid`, in data order."""
+        return [c for c in self.claims.values() if rid in c.about]
+
+    def audit_of(self, article_id: str) -> list[Claim]:
+        """The audited claims of an article, by their number in it."""
+        found = [c for c in self.claims.values() if c.audit and c.audit.article == article_id]
+        return sorted(found, key=lambda c: c.audit.number)  # type: ignore[union-attr]
+
+    def events_of_dispute(self, dispute_id: str) -> list[Event]:
+        return sorted((e for e in self.events.values() if dispute_id in e.disputes),
+                      key=lambda e: e.start.earliest)
+
     def claims_citing(self, source_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if any(s.source == source_id for s in c.sources)]
 

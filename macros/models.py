@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from .types import ArchiveUrl, Id, Iso2, Lang, PartialDate, Prose, Qid, Text, Url
 
@@ -80,6 +80,7 @@ class Office(Model):
     country: Ref("country") | None = None  # type: ignore[valid-type]
     start: PartialDate | None = None
     end: PartialDate | None = None
+    as_of: PartialDate | None = None  # known to hold the office on this date (when start is unknown)
     acting: StrictBool = False
     note: Prose | None = None
     sources: Sourced
@@ -203,10 +204,18 @@ class Dispute(Model):
     name: Text
     parties: tuple[Ref("country"), ...] = Field(min_length=1)  # type: ignore[valid-type]
     summary: Prose | None = None
+    summary_sources: Citations = ()
     status: Status
     key_dates: tuple[KeyDate, ...] = ()
     positions: tuple[Position, ...] = ()
+    claims: tuple[Ref("claim"), ...] = ()  # type: ignore[valid-type]
     context: StrictBool = False
+
+    @model_validator(mode="after")
+    def _summary_cited(self) -> Dispute:
+        if self.summary and not self.summary_sources:
+            raise ValueError("'summary' needs 'summary_sources' (every factual sentence cites a source)")
+        return self
 
 
 ClaimKind = Literal["fact", "statement", "opinion", "allegation"]
@@ -230,6 +239,14 @@ class Counter(Model):
     sources: Sourced
 
 
+class Audit(Model):
+    """Places a claim in the audit of an article: which article, and its number there."""
+
+    article: Ref("source")  # type: ignore[valid-type]
+    number: StrictInt = Field(ge=1)
+    quote: Prose | None = None
+
+
 class Claim(Model):
     id: Id
     text: Prose
@@ -240,6 +257,8 @@ class Claim(Model):
     date: PartialDate | None = None
     verdict: Verdict | None = None
     verdict_note: Prose | None = None
+    evidence: Citations = ()
+    audit: Audit | None = None
     flags: tuple[Flag, ...] = ()
     reviewed: PartialDate | None = None
     sources: Sourced
@@ -250,6 +269,8 @@ class Claim(Model):
             raise ValueError(f"a {self.kind} needs 'asserted_by' (who says it)")
         if self.verdict_note and not self.verdict:
             raise ValueError("'verdict_note' without a 'verdict'")
+        if self.verdict in ("supported", "partly-supported", "contested") and not self.evidence:
+            raise ValueError(f"verdict '{self.verdict}' needs 'evidence' (the sources that show it)")
         return self
 
 

@@ -40,6 +40,12 @@ MONTHS = (
 # Kinds that have a page of their own, and where it lives in docs/.
 PAGE_FOLDERS = {"person": "people", "meeting": "meetings", "dispute": "disputes"}
 KIND_LABELS = {"fact": "Fact", "statement": "Statement", "opinion": "Opinion", "allegation": "Allegation"}
+KIND_HELP = {"fact": "Stated in the site's own voice, with sources",
+             "statement": "What a named party said, attributed to it",
+             "opinion": "An author's interpretation or judgement",
+             "allegation": "An accusation by a named party, with any denial"}
+FLAG_LABELS = {"unverified": "Unverified", "better-source-needed": "Better source needed",
+               "secondary-source": "Secondary source", "translation-variant": "Translation variant"}
 VERDICT_LABELS = {
     "supported": "Supported",
     "partly-supported": "Partly supported",
@@ -107,7 +113,8 @@ def _environment() -> Environment:
     env.filters["date"] = format_date
     env.filters["url"] = safe_url
     env.filters["span"] = format_span
-    env.globals.update(KIND_LABELS=KIND_LABELS, VERDICT_LABELS=VERDICT_LABELS)
+    env.globals.update(KIND_LABELS=KIND_LABELS, VERDICT_LABELS=VERDICT_LABELS,
+                       KIND_HELP=KIND_HELP, FLAG_LABELS=FLAG_LABELS)
     return env
 
 
@@ -122,7 +129,7 @@ class Renderer:
         self.link = link
         self.number = {s.id: n for n, s in enumerate(bibliography_order(dataset), start=1)}
 
-    def _get(self, call: str, rid: object, kind: str):
+    def _get(self, call: str, rid: object, kind: str | None):
         if not isinstance(rid, str):
             raise MacroError(f"{call}: expected an id in quotes, got {rid!r}")
         try:
@@ -143,7 +150,10 @@ class Renderer:
         return Markup("\n" + html.strip() + "\n")
 
     def name_of(self, rid: str) -> str:
+        """How a record is named in running text; a source is named by its publisher."""
         record = self.data.get(rid)
+        if self.data.kind_of[rid] == "source":
+            return record.publisher or record.title or record.title_note  # type: ignore[attr-defined]
         return getattr(record, "name", None) or getattr(record, "title", None) or rid
 
     # -- pages of one entity --------------------------------------------------------
@@ -169,6 +179,30 @@ class Renderer:
 
     def sources_list(self) -> Markup:
         return self._block("sources.html", sources=bibliography_order(self.data))
+
+    def claims(self, *ids: str) -> Markup:
+        call = f"claims({', '.join(map(repr, ids))})"
+        records = [self._get(call, rid, "claim") for rid in ids]
+        return self._block("claims.html", claims=records)
+
+    def claims_about(self, rid: str) -> Markup:
+        self._get(f"claims_about({rid!r})", rid, None)
+        return self._block("claims.html", claims=self.data.claims_about(rid))
+
+    def article_audit(self, article_id: str) -> Markup:
+        article = self._get(f"article_audit({article_id!r})", article_id, "source")
+        claims = self.data.audit_of(article_id)
+        if not claims:
+            raise MacroError(f"article_audit({article_id!r}): no claims are audited against this source")
+        return self._block("audit.html", article=article, claims=claims)
+
+    def timeline(self, *kinds: str) -> Markup:
+        kinds = kinds or ("meeting",)
+        if not set(kinds) <= {"meeting", "event"}:
+            raise MacroError(f"timeline({', '.join(map(repr, kinds))}): kinds are 'meeting' and 'event'")
+        items = [r for k in kinds for r in self.data.records[k].values()]
+        items.sort(key=lambda r: r.start.earliest)
+        return self._block("timeline.html", items=items)
 
     def claim(self, rid: str) -> Markup:
         record = self._get(f"claim({rid!r})", rid, "claim")
