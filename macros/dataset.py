@@ -90,8 +90,9 @@ class Dataset:
         return sorted(found, key=lambda c: c.audit.number)  # type: ignore[union-attr]
 
     def events_of_dispute(self, dispute_id: str) -> list[Event]:
-        return sorted((e for e in self.events.values() if dispute_id in e.disputes),
-                      key=lambda e: e.start.earliest)
+        return sorted(
+            (e for e in self.events.values() if dispute_id in e.disputes), key=lambda e: e.start.earliest
+        )
 
     def claims_citing(self, source_id: str) -> list[Claim]:
         return [c for c in self.claims.values() if any(s.source == source_id for s in c.sources)]

@@ -40,12 +40,32 @@ MONTHS = (
 # Kinds that have a page of their own, and where it lives in docs/.
 PAGE_FOLDERS = {"person": "people", "meeting": "meetings", "dispute": "disputes"}
 KIND_LABELS = {"fact": "Fact", "statement": "Statement", "opinion": "Opinion", "allegation": "Allegation"}
-KIND_HELP = {"fact": "Stated in the site's own voice, with sources",
-             "statement": "What a named party said, attributed to it",
-             "opinion": "An author's interpretation or judgement",
-             "allegation": "An accusation by a named party, with any denial"}
-FLAG_LABELS = {"unverified": "Unverified", "better-source-needed": "Better source needed",
-               "secondary-source": "Secondary source", "translation-variant": "Translation variant"}
+KIND_HELP = {
+    "fact": "Stated in the site's own voice, with sources",
+    "statement": "What a named party said, attributed to it",
+    "opinion": "An author's interpretation or judgement",
+    "allegation": "An accusation by a named party, with any denial",
+}
+LANG_NAMES = {
+    "tr": "Turkish",
+    "az": "Azerbaijani",
+    "ur": "Urdu",
+    "hy": "Armenian",
+    "ru": "Russian",
+    "fr": "French",
+    "kk": "Kazakh",
+    "el": "Greek",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "ar": "Arabic",
+    "en": "English",
+}
+FLAG_LABELS = {
+    "unverified": "Unverified",
+    "better-source-needed": "Better source needed",
+    "secondary-source": "Secondary source",
+    "translation-variant": "Translation variant",
+}
 VERDICT_LABELS = {
     "supported": "Supported",
     "partly-supported": "Partly supported",
@@ -113,8 +133,13 @@ def _environment() -> Environment:
     env.filters["date"] = format_date
     env.filters["url"] = safe_url
     env.filters["span"] = format_span
-    env.globals.update(KIND_LABELS=KIND_LABELS, VERDICT_LABELS=VERDICT_LABELS,
-                       KIND_HELP=KIND_HELP, FLAG_LABELS=FLAG_LABELS)
+    env.globals.update(
+        KIND_LABELS=KIND_LABELS,
+        VERDICT_LABELS=VERDICT_LABELS,
+        KIND_HELP=KIND_HELP,
+        FLAG_LABELS=FLAG_LABELS,
+        LANG_NAMES=LANG_NAMES,
+    )
     return env
 
 

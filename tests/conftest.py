@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -39,3 +42,45 @@ def report(data_dir: Path) -> list[str]:
     except DataErrors as exc:
         return [e.format() for e in exc.errors]
     return [w.format() for w in dataset.warnings]
+
+
+def make_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "data", project / "data")
+    for name in ("macros", "hooks"):
+        (project / name).symlink_to(ROOT / name)
+    return project
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(project / "site"),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once per test session with `mkdocs build --strict`."""
+    project = make_project(tmp_path_factory.mktemp("real"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

@@ -6,69 +6,23 @@ hooks/ are linked, not copied), breaks one thing, and runs `mkdocs build --stric
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-from conftest import ROOT
+from conftest import ROOT, make_project, run_build
 
 from macros.site_check import check_site
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "data", project / "data")
-    for name in ("macros", "hooks"):
-        (project / name).symlink_to(ROOT / name)
-    return project
+def test_real_project_builds_strictly_and_passes_the_site_check(built_site: Path) -> None:
+    assert check_site(built_site) == []
 
 
-def _build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(project / "site"),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = _project(tmp_path_factory.mktemp("real"))
-    result = _build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def test_real_project_builds_strictly_and_passes_the_site_check(built: Path) -> None:
-    assert check_site(built) == []
-
-
-def test_every_person_meeting_and_dispute_has_a_page_reached_from_its_index(built: Path) -> None:
+def test_every_person_meeting_and_dispute_has_a_page_reached_from_its_index(built_site: Path) -> None:
     import yaml  # plain safe_load is fine for reading ids back out of our own data in a test
 
     for folder in ("people", "meetings", "disputes"):
-        index = (built / folder / "index.html").read_text(encoding="utf-8")
+        index = (built_site / folder / "index.html").read_text(encoding="utf-8")
         ids = [
             r["id"]
             for f in sorted((ROOT / "data" / folder).glob("*.yml"))
@@ -76,28 +30,28 @@ def test_every_person_meeting_and_dispute_has_a_page_reached_from_its_index(buil
         ]
         assert ids
         for rid in ids:
-            page = built / folder / rid / "index.html"
+            page = built_site / folder / rid / "index.html"
             assert page.is_file(), page
             assert f'id="{rid}"' in page.read_text(encoding="utf-8")
             assert f'href="{rid}/"' in index
 
 
-def test_entity_pages_are_not_in_the_nav(built: Path) -> None:
-    home = (built / "index.html").read_text(encoding="utf-8")
+def test_entity_pages_are_not_in_the_nav(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "people/shehbaz-sharif/" not in home
     assert "people/" in home  # the Leaders index is
 
 
-def test_astana_page_states_the_date_links_the_leaders_and_cites(built: Path) -> None:
-    html = (built / "meetings" / "astana-2024-07-03" / "index.html").read_text(encoding="utf-8")
+def test_astana_page_states_the_date_links_the_leaders_and_cites(built_site: Path) -> None:
+    html = (built_site / "meetings" / "astana-2024-07-03" / "index.html").read_text(encoding="utf-8")
     assert "3 July 2024" in html
     for person in ("recep-tayyip-erdogan", "ilham-aliyev", "shehbaz-sharif"):
         assert f'href="../../people/{person}/"' in html
     assert re.search(r'href="../../sources/#source-newsaz-astana-readout-2024-07-03"', html)
 
 
-def test_leader_page_shows_native_script_and_links_the_meeting(built: Path) -> None:
-    html = (built / "people" / "shehbaz-sharif" / "index.html").read_text(encoding="utf-8")
+def test_leader_page_shows_native_script_and_links_the_meeting(built_site: Path) -> None:
+    html = (built_site / "people" / "shehbaz-sharif" / "index.html").read_text(encoding="utf-8")
     assert '<dd lang="ur" dir="auto">شہباز شریف</dd>' in html
     assert 'href="../../meetings/astana-2024-07-03/"' in html
     assert "August 2023" in html  # the end date keeps its month precision
@@ -110,7 +64,7 @@ def _write(project: Path, rel: str, text: str) -> None:
 
 
 def _fails(project: Path, *needles: str) -> str:
-    result = _build(project)
+    result = run_build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     for needle in needles:
@@ -119,7 +73,7 @@ def _fails(project: Path, *needles: str) -> str:
 
 
 def test_broken_data_fails_the_build_with_formatted_lines(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     path = project / "data" / "people" / "leaders.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
@@ -136,7 +90,7 @@ def test_broken_data_fails_the_build_with_formatted_lines(tmp_path: Path) -> Non
 
 
 def test_script_in_data_never_reaches_the_site(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     path = project / "data" / "people" / "leaders.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
@@ -152,7 +106,7 @@ def test_script_in_data_never_reaches_the_site(tmp_path: Path) -> None:
 
 
 def test_sandbox_blocks_code_execution_from_a_page(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     marker = tmp_path / "PWNED"
     _write(
         project,
@@ -165,50 +119,50 @@ def test_sandbox_blocks_code_execution_from_a_page(tmp_path: Path) -> None:
 
 
 def test_undefined_variable_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/typo.md", "---\nrender_macros: true\n---\n# Typo\n\n{{ leadrs }}\n")
     _fails(project, "'leadrs' is undefined", "typo.md")
 
 
 def test_unknown_id_in_a_macro_names_the_page_and_the_call(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/bad.md", '---\nrender_macros: true\n---\n# Bad\n\n{{ claim("no-such-claim") }}\n')
     output = _fails(project, "bad.md", "claim('no-such-claim'): unknown claim 'no-such-claim'")
     assert "Traceback" not in output.split("MacroError")[0][-200:]
 
 
 def test_jinja_comment_collision_is_explained(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/x.md", "---\nrender_macros: true\n---\n# X\n\n## Title {#x}\n")
     _fails(project, "docs/x.md: line 3 of the body: '{#' starts a Jinja comment")
 
 
 def test_broken_front_matter_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/fm.md", "---\ntitle: [unclosed\nauthor: x\n---\n# FM\n")
     _fails(project, "docs/fm.md:3: front matter is not valid YAML")
 
 
 def test_missing_anchor_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/a.md", "# A\n\n[x](methodology.md#no-such-anchor)\n")
     _fails(project, "does not contain an anchor '#no-such-anchor'")
 
 
 def test_unrendered_template_text_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/raw.md", "# Raw\n\nHello {{ name }}\n")  # no render_macros
     _fails(project, "raw/index.html", "macro leftover '{{'")
 
 
 def test_broken_link_in_raw_html_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/raw.md", '# Raw\n\n<p><a href="../nope/">nope</a></p>\n')
     _fails(project, "raw/index.html", "broken link '../nope/'")
 
 
 def test_page_shadowing_a_generated_page_fails(tmp_path: Path) -> None:
-    project = _project(tmp_path)
+    project = make_project(tmp_path)
     _write(project, "docs/people/ilham-aliyev.md", "# Not generated\n")
     _fails(project, "docs/people/ilham-aliyev.md exists, but that page is generated")
 

@@ -1,0 +1,189 @@
+"""The content rules of the briefing, checked on the real data and the built site."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from macros.dataset import Dataset, build_dataset
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return build_dataset(ROOT / "data")
+
+
+def test_real_data_has_no_errors_and_only_expected_warnings(dataset: Dataset) -> None:
+    # One source is kept in the bibliography without being cited (an unsigned analysis
+    # whose content beyond its headline was not seen); nothing else may be unused.
+    assert [w.id for w in dataset.warnings] == ["newsaz-astana-analysis-2024-07-05"]
+
+
+def test_every_claim_cites_an_existing_source(dataset: Dataset) -> None:
+    for claim in dataset.claims.values():
+        assert claim.sources, claim.id
+        for citation in (*claim.sources, *claim.evidence):
+            assert citation.source in dataset.sources, (claim.id, citation.source)
+
+
+def test_claims_other_than_facts_name_who_asserts_them(dataset: Dataset) -> None:
+    for claim in dataset.claims.values():
+        if claim.kind != "fact":
+            assert claim.asserted_by, claim.id
+
+
+def test_audit_covers_all_39_claims_of_the_article(dataset: Dataset) -> None:
+    audited = dataset.audit_of("seed-blitz-article")
+    assert [c.audit.number for c in audited] == list(range(1, 40))
+    assert all(c.verdict for c in audited)
+
+
+def test_quotes_from_the_article_are_exact(dataset: Dataset) -> None:
+    seed = ROOT.parent / "shared" / "seed" / "000_35117d9e50ee6c68.txt"
+    assert seed.exists(), f"the seed article is expected at {seed} (shared/ beside the checkout)"
+    text = seed.read_text(encoding="utf-8")
+    for claim in dataset.audit_of("seed-blitz-article"):
+        if claim.audit.quote:
+            assert claim.audit.quote in text, claim.id
+
+
+def test_unknowns_stay_unknown(dataset: Dataset) -> None:
+    seed = dataset.sources["seed-blitz-article"]
+    assert (seed.author, seed.issued, seed.url) == ((), None, None)
+    assert not [s for s in dataset.sources if s.startswith("sipri-")]  # no invented primary SIPRI entry
+    sharif_first_term = [
+        o for o in dataset.people["shehbaz-sharif"].offices if o.start and o.start.year == 2022
+    ]
+    assert [str(o.end) for o in sharif_first_term] == ["2023-08"]
+    assert "azertac-original-not-found" in dataset.claims
+
+
+def test_post_article_meetings_are_marked(dataset: Dataset) -> None:
+    after = sorted(m.id for m in dataset.meetings.values() if m.after_article)
+    assert after == ["islamabad-speakers-2025-10", "lachin-2025-05-28"]
+    assert dataset.meetings["astana-2024-07-03"].part_of == "sco-summit-astana-2024"
+
+
+class _Content(HTMLParser):
+    """Collects, inside the article body, ids, citation links and bare paragraphs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.cite_targets: list[str] = []
+        self.bare_paragraphs: list[str] = []
+        self._stack: list[tuple[str, dict[str, str]]] = []
+        self._text: list[str] = []
+        self._cited = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "cite" in a.get("class", "").split():
+            self.cite_targets.append(a["href"])
+            self._cited = True
+        if tag == "p":
+            self._text, self._cited = [], False
+        self._stack.append((tag, a))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            open_tag, attrs = self._stack.pop()
+            if open_tag == tag:
+                break
+        if tag == "p":
+            classes = attrs.get("class", "").split()
+            in_block = any(
+                t in ("div", "section", "li", "blockquote", "nav", "footer", "header") for t, _ in self._stack
+            )
+            text = " ".join("".join(self._text).split())
+            if text and not in_block and not self._cited and "editorial" not in classes:
+                self.bare_paragraphs.append(text[:80])
+
+    def handle_data(self, data: str) -> None:
+        self._text.append(data)
+
+
+def _article(html: str) -> str:
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*)</article>', html, re.S)
+    assert match
+    return match.group(1)
+
+
+PROSE_PAGES = [
+    "index.html",
+    "format/index.html",
+    "astana-2024/index.html",
+    "arms/index.html",
+    "article-audit/index.html",
+    "methodology/index.html",
+    "people/index.html",
+    "meetings/index.html",
+    "disputes/index.html",
+    "sources/index.html",
+]
+
+
+@pytest.mark.parametrize("page", PROSE_PAGES)
+def test_prose_pages_have_no_uncited_factual_paragraph(built_site: Path, page: str) -> None:
+    """A paragraph written in a page must cite a source, or be marked `{ .editorial }`
+    (framing and navigation text that states no fact)."""
+    parser = _Content()
+    parser.feed(_article((built_site / page).read_text(encoding="utf-8")))
+    assert parser.bare_paragraphs == []
+
+
+def test_every_citation_on_the_site_resolves(built_site: Path) -> None:
+    sources_page = _Content()
+    sources_page.feed((built_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    targets: set[str] = set()
+    for html in built_site.rglob("*.html"):
+        parser = _Content()
+        parser.feed(html.read_text(encoding="utf-8"))
+        targets.update(t.split("#", 1)[1] for t in parser.cite_targets)
+    assert targets, "no citations found"
+    assert targets <= sources_page.ids
+    assert len(targets) > 100
+
+
+def test_sources_page_lists_every_source_with_labels(built_site: Path, dataset: Dataset) -> None:
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    for sid, source in dataset.sources.items():
+        item = re.search(rf'<li id="source-{re.escape(sid)}"[^>]*>(.*?)</li>', html, re.S)
+        assert item, sid
+        assert f'<span class="label" title="Genre">{source.genre}</span>' in item.group(1)
+        assert f">{source.origin}</span>" in item.group(1)
+    assert len(dataset.sources) >= 120
+
+
+@pytest.mark.parametrize(
+    ("person", "native"),
+    [
+        ("recep-tayyip-erdogan", "Recep Tayyip Erdoğan"),
+        ("ilham-aliyev", "İlham Heydər oğlu Əliyev"),
+        ("shehbaz-sharif", "شہباز شریف"),
+    ],
+)
+def test_leader_pages_show_native_names_and_meetings(built_site: Path, person: str, native: str) -> None:
+    html = (built_site / "people" / person / "index.html").read_text(encoding="utf-8")
+    assert f'dir="auto">{native}</dd>' in html
+    assert 'href="../../meetings/astana-2024-07-03/"' in html
+
+
+def test_audit_page_shows_39_verdicts(built_site: Path) -> None:
+    html = (built_site / "article-audit" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<section class="audit__item" id="claim-article-\d\d-', html)) == 39
+    assert len(re.findall(r'id="audit-\d+"', html)) == 39
+
+
+def test_dispute_pages_have_cited_positions(built_site: Path, dataset: Dataset) -> None:
+    for did, dispute in dataset.disputes.items():
+        html = (built_site / "disputes" / did / "index.html").read_text(encoding="utf-8")
+        assert "Status as of" in html
+        if not dispute.context:
+            assert 'id="positions"' in html and len(dispute.positions) >= 2, did
