@@ -27,6 +27,8 @@ def page_link(env: Any, rid: str) -> str:
         src, anchor = f"{PAGE_FOLDERS[kind]}/{rid}.md", ""
     elif kind == "source":
         src, anchor = "sources.md", f"#source-{rid}"
+    elif kind == "claim":
+        src, anchor = "claims.md", f"#claim-{rid}"
     else:
         raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
     target = env.variables["files"].get_file_from_path(src)
@@ -45,8 +47,17 @@ def define_env(env: Any) -> None:
     if dataset.warnings:
         log.info("%d data warnings (run `make check` to list them)", len(dataset.warnings))
 
+    pages: dict[str, Renderer] = {}
+
     def renderer() -> Renderer:
-        return Renderer(dataset, lambda rid: page_link(env, rid))
+        """One Renderer per page, so citation numbers and references are per page."""
+        key = env.page.file.src_uri
+        if key not in pages:
+            pages.clear()
+            pages[key] = Renderer(dataset, lambda rid: page_link(env, rid))
+        return pages[key]
+
+    env.variables["_briefing_renderers"] = pages
 
     @env.macro
     def entity_page(kind: str, rid: str) -> str:
@@ -84,6 +95,11 @@ def define_env(env: Any) -> None:
         return renderer().claims(*ids)
 
     @env.macro
+    def all_claims() -> str:
+        """Every claim in the data, each with its permanent anchor `claim-<id>`."""
+        return renderer().all_claims()
+
+    @env.macro
     def claims_about(rid: str) -> str:
         """Every claim whose `about` names this person, meeting, event, dispute or country."""
         return renderer().claims_about(rid)
@@ -99,6 +115,24 @@ def define_env(env: Any) -> None:
         return renderer().timeline(*kinds)
 
     @env.macro
+    def timeline_svg(subject: str = "format") -> str:
+        """An SVG timeline of the format's meetings, or of a dispute's key dates (give its id)."""
+        return renderer().timeline_svg(subject)
+
+    @env.macro
+    def graph_svg(subject: str = "all") -> str:
+        """The SVG relationship graph: all relations, or those involving a dispute's parties."""
+        return renderer().graph_svg(subject)
+
+    @env.macro
     def cite(*ids: str) -> str:
         """Inline citation markers linking to the bibliography, e.g. `{{ cite("src-id") }}`."""
         return renderer().cite(*ids)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the page's references after its macros have run (mkdocs-macros hook)."""
+    pages = env.variables.get("_briefing_renderers", {})
+    current = pages.get(env.page.file.src_uri)
+    if current is not None:
+        env.markdown = env.markdown + "\n\n" + str(current.references())

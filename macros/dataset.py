@@ -76,6 +76,10 @@ class Dataset:
         """Ids of the records that refer to `rid` (backlinks), in data order."""
         return self._mentions.get(rid, ())
 
+    def backlinks(self, rid: str, kind: str) -> list[Model]:
+        """Records of `kind` that refer to `rid` anywhere in their fields."""
+        return [self.records[kind][i] for i in self.mentioned_by(rid) if self.kind_of.get(i) == kind]
+
     def meetings_of(self, person_id: str) -> list[Meeting]:
         found = [m for m in self.meetings.values() if any(p.person == person_id for p in m.participants)]
         return sorted(found, key=lambda m: m.start.earliest)

@@ -66,6 +66,7 @@ class NativeName(Model):
 class Country(Model):
     id: Id
     name: Text
+    short_name: Text | None = None  # for tight spaces such as graph nodes
     official_name: Text | None = None
     names: tuple[NativeName, ...] = ()
     aliases: tuple[Text, ...] = ()
@@ -247,6 +248,18 @@ class Audit(Model):
     quote: Prose | None = None
 
 
+RelationType = Literal["alliance", "cooperation", "arms-supply", "recognition", "non-recognition",
+                       "support", "conflict", "mediation", "military-presence"]
+
+
+class Relation(Model):
+    """An edge of the relationship graph, backed by the claim that carries it."""
+
+    actor: Ref("country")  # type: ignore[valid-type]
+    target: Ref("country")  # type: ignore[valid-type]
+    type: RelationType
+
+
 class Claim(Model):
     id: Id
     text: Prose
@@ -259,6 +272,7 @@ class Claim(Model):
     verdict_note: Prose | None = None
     evidence: Citations = ()
     audit: Audit | None = None
+    relations: tuple[Relation, ...] = ()
     flags: tuple[Flag, ...] = ()
     reviewed: PartialDate | None = None
     sources: Sourced
@@ -269,6 +283,8 @@ class Claim(Model):
             raise ValueError(f"a {self.kind} needs 'asserted_by' (who says it)")
         if self.verdict_note and not self.verdict:
             raise ValueError("'verdict_note' without a 'verdict'")
+        if any(r.actor == r.target for r in self.relations):
+            raise ValueError("a relation links a country to itself")
         if self.verdict in ("supported", "partly-supported", "contested") and not self.evidence:
             raise ValueError(f"verdict '{self.verdict}' needs 'evidence' (the sources that show it)")
         return self

@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from .dataset import Dataset
 from .types import PartialDate, check_url
+from .visuals import REL_LABELS, graph_layout, legend, timeline_rows
 
 Link = Callable[[str], str]
 
@@ -60,6 +61,8 @@ LANG_NAMES = {
     "ar": "Arabic",
     "en": "English",
 }
+ORIGIN_LABELS = {"primary": "primary", "secondary": "secondary report",
+                 "mirror": "mirror of another site", "republication": "republication"}
 FLAG_LABELS = {
     "unverified": "Unverified",
     "better-source-needed": "Better source needed",
@@ -81,6 +84,14 @@ def bibliography_order(dataset: Dataset) -> list:
     return sorted(dataset.sources.values(), key=lambda s: ((s.publisher or "").casefold(), s.id))
 
 
+class PageNumbers(dict):
+    """Citation numbers for one page: a source gets the next number when first cited."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = len(self) + 1
+        return self[key]
+
+
 class MacroError(Exception):
     """A macro was called wrongly (unknown id, wrong kind). The message names the call."""
 
@@ -98,9 +109,20 @@ def format_date(value: PartialDate | None) -> str:
 
 
 def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
-    if end is None or end == start:
+    """A date range written once where it can be: '3–4 July 2024', '12–20 September 2021',
+    '27 September – 10 November 2020', 'April–June 2024', '2016–2023'."""
+    if start is None or end is None or end == start:
         return format_date(start)
-    return f"{format_date(start)} – {format_date(end)}"
+    if start.approximate or end.approximate or (start.day is None) != (end.day is None):
+        return f"{format_date(start)} – {format_date(end)}"
+    if start.year == end.year and start.month and start.month == end.month and start.day and end.day:
+        return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+    if start.year == end.year and start.month and end.month:
+        head = format_date(start).rsplit(" ", 1)[0]
+        sep = " – " if start.day else "–"
+        return f"{head}{sep}{format_date(end)}"
+    return f"{format_date(start)}–{format_date(end)}" if start.month is None and end.month is None \
+        else f"{format_date(start)} – {format_date(end)}"
 
 
 def md_text(text: str) -> str:
@@ -137,6 +159,7 @@ def _environment() -> Environment:
         KIND_LABELS=KIND_LABELS,
         VERDICT_LABELS=VERDICT_LABELS,
         KIND_HELP=KIND_HELP,
+        ORIGIN_LABELS=ORIGIN_LABELS,
         FLAG_LABELS=FLAG_LABELS,
         LANG_NAMES=LANG_NAMES,
     )
@@ -152,7 +175,8 @@ class Renderer:
     def __init__(self, dataset: Dataset, link: Link) -> None:
         self.data = dataset
         self.link = link
-        self.number = {s.id: n for n, s in enumerate(bibliography_order(dataset), start=1)}
+        self.number = PageNumbers()
+        self.global_number = {s.id: n for n, s in enumerate(bibliography_order(dataset), start=1)}
 
     def _get(self, call: str, rid: object, kind: str | None):
         if not isinstance(rid, str):
@@ -168,6 +192,9 @@ class Renderer:
             link=self.link,
             name_of=self.name_of,
             number=self.number,
+            global_number=self.global_number,
+            timeline_svg=self.timeline_svg,
+            graph_svg=self.graph_svg,
             page_kinds=PAGE_FOLDERS,
             **context,
         )
@@ -210,6 +237,10 @@ class Renderer:
         records = [self._get(call, rid, "claim") for rid in ids]
         return self._block("claims.html", claims=records)
 
+    def all_claims(self) -> Markup:
+        """Every claim, grouped by kind."""
+        return self._block("claims.html", claims=list(self.data.claims.values()))
+
     def claims_about(self, rid: str) -> Markup:
         self._get(f"claims_about({rid!r})", rid, None)
         return self._block("claims.html", claims=self.data.claims_about(rid))
@@ -229,6 +260,44 @@ class Renderer:
         items.sort(key=lambda r: r.start.earliest)
         return self._block("timeline.html", items=items)
 
+    def _uid(self, stem: str) -> str:
+        self._svg_count = getattr(self, "_svg_count", 0) + 1
+        return f"{stem}-{self._svg_count}"
+
+    def timeline_svg(self, subject: str = "format") -> Markup:
+        """An SVG timeline: of the format's meetings, or of a dispute's key dates."""
+        if subject == "format":
+            meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
+            items = [(format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings]
+            title = "Timeline of the trilateral format"
+        else:
+            dispute = self._get(f"timeline_svg({subject!r})", subject, "dispute")
+            items = [(format_span(k.date, k.end), k.text, None, False) for k in dispute.key_dates]
+            title = f"Timeline: {dispute.name}"
+        rows, height = timeline_rows(items)
+        desc = "; ".join(f"{d}: {label}" for d, label, _, _ in items)
+        return self._block("timeline.svg.html", rows=rows, height=height, title=title, desc=desc,
+                           uid=self._uid("timeline"))
+
+    def graph_svg(self, subject: str = "all") -> Markup:
+        """The relationship graph; for a dispute, the relations that involve its parties."""
+        pairs = [(c, r) for c in self.data.claims.values() for r in c.relations]
+        title = "Relations between the states in the briefing"
+        if subject != "all":
+            dispute = self._get(f"graph_svg({subject!r})", subject, "dispute")
+            parties = set(dispute.parties)
+            pairs = [(c, r) for c, r in pairs if {r.actor, r.target} & parties]
+            title = f"Relations involving the parties: {dispute.name}"
+        if not pairs:
+            raise MacroError(f"graph_svg({subject!r}): no claim carries a relation for this graph")
+        names = {cid: c.short_name or c.name for cid, c in self.data.countries.items()}
+        nodes, edges = graph_layout(pairs, names)
+        desc = "; ".join(f"{names[r.actor]} to {names[r.target]}: {REL_LABELS[r.type]}" for _, r in pairs)
+        keys = legend(sorted({r.type for _, r in pairs}))
+        return self._block("graph.svg.html", nodes=nodes, edges=edges, size=560, title=title,
+                           desc=desc, uid=self._uid("graph"), legend=keys,
+                           show_labels=len(edges) <= 8, height=560 + 22 * len(keys) + 20)
+
     def claim(self, rid: str) -> Markup:
         record = self._get(f"claim({rid!r})", rid, "claim")
         return self._block("claim.html", claim=record)
@@ -244,6 +313,13 @@ class Renderer:
             .render(sources=citations, link=self.link, number=self.number)
             .strip()
         )
+
+    def references(self) -> Markup:
+        """The page's own reference list, in the order of first citation ('' if none)."""
+        if not self.number:
+            return Markup("")
+        sources = [self.data.sources[sid] for sid in self.number]
+        return Markup("\n## References { #references }\n") + self._block("references.html", sources=sources)
 
 
 __all__ = ["MacroError", "Renderer", "escape", "format_date", "format_span", "md_text"]

@@ -139,16 +139,27 @@ def test_prose_pages_have_no_uncited_factual_paragraph(built_site: Path, page: s
 
 
 def test_every_citation_on_the_site_resolves(built_site: Path) -> None:
+    """Markers point at the page's own references; each reference exists in the bibliography."""
     sources_page = _Content()
     sources_page.feed((built_site / "sources" / "index.html").read_text(encoding="utf-8"))
-    targets: set[str] = set()
+    cited: set[str] = set()
     for html in built_site.rglob("*.html"):
         parser = _Content()
         parser.feed(html.read_text(encoding="utf-8"))
-        targets.update(t.split("#", 1)[1] for t in parser.cite_targets)
-    assert targets, "no citations found"
-    assert targets <= sources_page.ids
-    assert len(targets) > 100
+        for target in parser.cite_targets:
+            assert target.startswith("#ref-"), (html, target)
+            assert target[1:] in parser.ids, (html, target)
+            cited.add(target.removeprefix("#ref-"))
+    assert len(cited) > 100
+    assert {f"source-{sid}" for sid in cited} <= sources_page.ids
+
+
+def test_pages_end_with_their_references(built_site: Path) -> None:
+    html = (built_site / "astana-2024" / "index.html").read_text(encoding="utf-8")
+    refs = html.index('id="references"')
+    assert html.index('class="cite"') < refs
+    assert re.search(r'<li id="ref-[a-z0-9-]+" value="1">', html)
+    assert 'href="../sources/#source-' in html[refs:]
 
 
 def test_sources_page_lists_every_source_with_labels(built_site: Path, dataset: Dataset) -> None:
