@@ -168,7 +168,7 @@ def test_sources_page_lists_every_source_with_labels(built_site: Path, dataset: 
         item = re.search(rf'<li id="source-{re.escape(sid)}"[^>]*>(.*?)</li>', html, re.S)
         assert item, sid
         assert f'<span class="label" title="Genre">{source.genre}</span>' in item.group(1)
-        assert f">{source.origin}</span>" in item.group(1)
+        assert f'class="label label--origin-{source.origin}"' in item.group(1)
     assert len(dataset.sources) >= 120
 
 

@@ -128,11 +128,16 @@ def test_md_text_escapes_markdown_and_html() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "text"),
     [
+        ("2021-09-12", "2021-09-20", "12–20 September 2021"),
+        ("2020-09-27", "2020-11-10", "27 September – 10 November 2020"),
+        ("2024-04", "2024-06", "April–June 2024"),
+        ("2016", "2023", "2016–2023"),
+        ("2019-12-30", "2020-01-02", "30 December 2019 – 2 January 2020"),
         ("2024-07-03", None, "3 July 2024"),
         ("2024-07", None, "July 2024"),
         ("2016~", None, "c. 2016"),
         ("2024", None, "2024"),
-        ("2024-07-03", "2024-07-04", "3 July 2024 – 4 July 2024"),
+        ("2024-07-03", "2024-07-04", "3–4 July 2024"),
     ],
 )
 def test_dates_keep_their_precision(start: str, end: str | None, text: str) -> None:
