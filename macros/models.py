@@ -248,8 +248,17 @@ class Audit(Model):
     quote: Prose | None = None
 
 
-RelationType = Literal["alliance", "cooperation", "arms-supply", "recognition", "non-recognition",
-                       "support", "conflict", "mediation", "military-presence"]
+RelationType = Literal[
+    "alliance",
+    "cooperation",
+    "arms-supply",
+    "recognition",
+    "non-recognition",
+    "support",
+    "conflict",
+    "mediation",
+    "military-presence",
+]
 
 
 class Relation(Model):

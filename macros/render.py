@@ -61,8 +61,12 @@ LANG_NAMES = {
     "ar": "Arabic",
     "en": "English",
 }
-ORIGIN_LABELS = {"primary": "primary", "secondary": "secondary report",
-                 "mirror": "mirror of another site", "republication": "republication"}
+ORIGIN_LABELS = {
+    "primary": "primary",
+    "secondary": "secondary report",
+    "mirror": "mirror of another site",
+    "republication": "republication",
+}
 FLAG_LABELS = {
     "unverified": "Unverified",
     "better-source-needed": "Better source needed",
@@ -121,8 +125,11 @@ def format_span(start: PartialDate | None, end: PartialDate | None) -> str:
         head = format_date(start).rsplit(" ", 1)[0]
         sep = " – " if start.day else "–"
         return f"{head}{sep}{format_date(end)}"
-    return f"{format_date(start)}–{format_date(end)}" if start.month is None and end.month is None \
+    return (
+        f"{format_date(start)}–{format_date(end)}"
+        if start.month is None and end.month is None
         else f"{format_date(start)} – {format_date(end)}"
+    )
 
 
 def md_text(text: str) -> str:
@@ -268,7 +275,9 @@ class Renderer:
         """An SVG timeline: of the format's meetings, or of a dispute's key dates."""
         if subject == "format":
             meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
-            items = [(format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings]
+            items = [
+                (format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings
+            ]
             title = "Timeline of the trilateral format"
         else:
             dispute = self._get(f"timeline_svg({subject!r})", subject, "dispute")
@@ -276,8 +285,9 @@ class Renderer:
             title = f"Timeline: {dispute.name}"
         rows, height = timeline_rows(items)
         desc = "; ".join(f"{d}: {label}" for d, label, _, _ in items)
-        return self._block("timeline.svg.html", rows=rows, height=height, title=title, desc=desc,
-                           uid=self._uid("timeline"))
+        return self._block(
+            "timeline.svg.html", rows=rows, height=height, title=title, desc=desc, uid=self._uid("timeline")
+        )
 
     def graph_svg(self, subject: str = "all") -> Markup:
         """The relationship graph; for a dispute, the relations that involve its parties."""
@@ -294,9 +304,18 @@ class Renderer:
         nodes, edges = graph_layout(pairs, names)
         desc = "; ".join(f"{names[r.actor]} to {names[r.target]}: {REL_LABELS[r.type]}" for _, r in pairs)
         keys = legend(sorted({r.type for _, r in pairs}))
-        return self._block("graph.svg.html", nodes=nodes, edges=edges, size=560, title=title,
-                           desc=desc, uid=self._uid("graph"), legend=keys,
-                           show_labels=len(edges) <= 8, height=560 + 22 * len(keys) + 20)
+        return self._block(
+            "graph.svg.html",
+            nodes=nodes,
+            edges=edges,
+            size=560,
+            title=title,
+            desc=desc,
+            uid=self._uid("graph"),
+            legend=keys,
+            show_labels=len(edges) <= 8,
+            height=560 + 22 * len(keys) + 20,
+        )
 
     def claim(self, rid: str) -> Markup:
         record = self._get(f"claim({rid!r})", rid, "claim")
@@ -323,3 +342,9 @@ class Renderer:
 
 
 __all__ = ["MacroError", "Renderer", "escape", "format_date", "format_span", "md_text"]
+
+
+def cite_box(citation: dict[str, str]) -> str:
+    """The "cite this page" box, from `exports.page_citation`, as a plain str (ready HTML):
+    adding a Markup to the page's str would escape the whole page."""
+    return str(_ENV.get_template("cite_box.html").render(cite=citation))

@@ -26,9 +26,17 @@ REL_LABELS = {
 }
 DIRECTED = {"arms-supply", "recognition", "non-recognition", "support", "mediation", "military-presence"}
 # Line style per type, so that the legend does not rely on colour alone.
-DASHES = {"alliance": "", "cooperation": "6 3", "arms-supply": "", "recognition": "2 3",
-          "non-recognition": "8 3 2 3", "support": "6 3", "conflict": "", "mediation": "2 3",
-          "military-presence": "8 3 2 3"}
+DASHES = {
+    "alliance": "",
+    "cooperation": "6 3",
+    "arms-supply": "",
+    "recognition": "2 3",
+    "non-recognition": "8 3 2 3",
+    "support": "6 3",
+    "conflict": "",
+    "mediation": "2 3",
+    "military-presence": "8 3 2 3",
+}
 WIDTHS = {"alliance": 3, "conflict": 3}
 
 
@@ -41,7 +49,9 @@ class TimelineRow:
     after: bool
 
 
-def timeline_rows(items: list[tuple[str, str, str | None, bool]], width: int = 46) -> tuple[list[TimelineRow], int]:
+def timeline_rows(
+    items: list[tuple[str, str, str | None, bool]], width: int = 46
+) -> tuple[list[TimelineRow], int]:
     """(date text, label, href, after_article) -> rows with y positions and wrapped labels."""
     rows, y = [], 30
     for date_text, label, href, after in items:
@@ -89,8 +99,9 @@ class Edge:
         return WIDTHS.get(self.relation.type, 2)
 
 
-def graph_layout(edges: list[tuple[Claim, Relation]], names: dict[str, str], size: int = 560,
-                 radius_node: int = 34) -> tuple[list[Node], list[Edge]]:
+def graph_layout(
+    edges: list[tuple[Claim, Relation]], names: dict[str, str], size: int = 560, radius_node: int = 34
+) -> tuple[list[Node], list[Edge]]:
     """Countries on a circle; each edge a gentle curve, bent further for parallel edges."""
     degree: dict[str, int] = {}
     for _, r in edges:

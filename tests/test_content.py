@@ -99,7 +99,8 @@ class _Content(HTMLParser):
         if tag == "p":
             classes = attrs.get("class", "").split()
             in_block = any(
-                t in ("div", "section", "li", "blockquote", "nav", "footer", "header") for t, _ in self._stack
+                t in ("div", "section", "li", "blockquote", "nav", "footer", "header", "details")
+                for t, _ in self._stack
             )
             text = " ".join("".join(self._text).split())
             if text and not in_block and not self._cited and "editorial" not in classes:

@@ -1,0 +1,101 @@
+"""Every download parses with a standard library or tool, and agrees with the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import bibtexparser
+import icalendar
+from conftest import ROOT
+
+from macros.dataset import build_dataset
+
+DATA = build_dataset(ROOT / "data")
+
+
+def _read(site: Path, name: str) -> str:
+    return (site / "downloads" / name).read_text(encoding="utf-8")
+
+
+def test_dataset_json(built_site: Path) -> None:
+    doc = json.loads(_read(built_site, "dataset.json"))
+    for kind, records in DATA.records.items():
+        assert [r["id"] for r in doc["records"][kind]] == list(records)
+    astana = next(m for m in doc["records"]["meeting"] if m["id"] == "astana-2024-07-03")
+    assert astana["start"] == "2024-07-03"
+
+
+def test_csv_tables(built_site: Path) -> None:
+    claims = list(csv.DictReader(io.StringIO(_read(built_site, "claims.csv"))))
+    assert len(claims) == len(DATA.claims)
+    audit = [c for c in claims if c["audit_number"]]
+    assert len(audit) == 39
+    for name, kind in (
+        ("meetings", "meeting"),
+        ("people", "person"),
+        ("events", "event"),
+        ("sources", "source"),
+    ):
+        rows = list(csv.DictReader(io.StringIO(_read(built_site, f"{name}.csv"))))
+        assert {r["id"] for r in rows} == set(DATA.records[kind])
+    people = {r["id"]: r for r in csv.DictReader(io.StringIO(_read(built_site, "people.csv")))}
+    assert "شہباز شریف" in people["shehbaz-sharif"]["native_names"]
+
+
+def test_csl_json_bibliography(built_site: Path) -> None:
+    items = json.loads(_read(built_site, "bibliography.json"))
+    assert len(items) == len(DATA.sources)
+    for item in items:
+        assert {"id", "type", "title"} <= set(item)
+        if "issued" in item:
+            assert all(isinstance(p, int) for p in item["issued"]["date-parts"][0])
+    seed = next(i for i in items if i["id"] == "seed-blitz-article")
+    assert "author" not in seed and "issued" not in seed and "URL" not in seed
+
+
+def test_bibtex_bibliography(built_site: Path) -> None:
+    parser = bibtexparser.bparser.BibTexParser(common_strings=True)
+    db = bibtexparser.loads(_read(built_site, "bibliography.bib"), parser=parser)
+    assert len(db.entries) == len(DATA.sources)
+    entry = db.entries_dict["kyivindependent-caesar-2024-06-18"]
+    assert entry["year"] == "2024" and entry["url"].startswith("https://")
+
+
+def test_icalendar_meetings(built_site: Path) -> None:
+    cal = icalendar.Calendar.from_ical(_read(built_site, "meetings.ics"))
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    day_known = {m.id for m in DATA.meetings.values() if m.start.day and (m.end is None or m.end.day)}
+    assert {uid.split("@")[0] for uid in events} == day_known
+    assert "islamabad-speakers-2025-10" not in day_known  # known only to the month: left out
+    astana = events["astana-2024-07-03@three-brothers-briefing"]
+    assert astana.decoded("DTSTART").isoformat() == "2024-07-03"
+    exercise = events["three-brothers-2021-exercise@three-brothers-briefing"]
+    assert exercise.decoded("DTEND").isoformat() == "2021-09-21"  # exclusive end of 12–20 September
+
+
+def test_atom_feed(built_site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(_read(built_site, "changes.atom"))
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert root.find("a:title", ns) is not None and root.find("a:updated", ns) is not None
+    for entry in root.findall("a:entry", ns):
+        assert entry.find("a:id", ns).text.startswith("urn:three-brothers-briefing:commit:")
+
+
+def test_data_page_links_every_download(built_site: Path) -> None:
+    html = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    for path in sorted((built_site / "downloads").iterdir()):
+        assert f'href="../downloads/{path.name}"' in html, path.name
+
+
+def test_every_page_has_a_cite_box_that_parses(built_site: Path) -> None:
+    html = (built_site / "people" / "ilham-aliyev" / "index.html").read_text(encoding="utf-8")
+    assert '<details class="cite-box">' in html
+    start = html.index("CSL-JSON</p>")
+    code = html[html.index("<code>", start) + 6 : html.index("</code>", start)]
+    csl = json.loads(code.replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&"))
+    assert csl["title"] == "Ilham Aliyev" and csl["type"] == "webpage"
