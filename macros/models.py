@@ -221,7 +221,9 @@ class Dispute(Model):
 
 ClaimKind = Literal["fact", "statement", "opinion", "allegation"]
 Verdict = Literal["supported", "partly-supported", "contested", "opinion", "not-found"]
-Flag = Literal["unverified", "better-source-needed", "secondary-source", "translation-variant"]
+Flag = Literal[
+    "unverified", "better-source-needed", "secondary-source", "translation-variant", "citation-needed"
+]
 
 
 class Actor(Model):

@@ -72,6 +72,7 @@ FLAG_LABELS = {
     "better-source-needed": "Better source needed",
     "secondary-source": "Secondary source",
     "translation-variant": "Translation variant",
+    "citation-needed": "Citation needed",
 }
 VERDICT_LABELS = {
     "supported": "Supported",

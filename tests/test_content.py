@@ -199,3 +199,34 @@ def test_dispute_pages_have_cited_positions(built_site: Path, dataset: Dataset) 
         assert "Status as of" in html
         if not dispute.context:
             assert 'id="positions"' in html and len(dispute.positions) >= 2, did
+
+
+def test_dispute_pages_have_titled_timeline_and_graph(built_site: Path, dataset: Dataset) -> None:
+    for did, dispute in dataset.disputes.items():
+        html = (built_site / "disputes" / did / "index.html").read_text(encoding="utf-8")
+        timeline = re.search(r'<svg class="timeline-svg".*?</svg>', html, re.S)
+        graph = re.search(r'<svg class="graph-svg".*?</svg>', html, re.S)
+        assert timeline and graph, did
+        assert f'<title id="timeline-1-title">Timeline: {dispute.name}</title>' in timeline.group(0)
+        assert "<desc" in timeline.group(0) and "<desc" in graph.group(0)
+        assert 'role="img"' in graph.group(0)
+        # every edge of the graph links to the claim that backs it
+        edges = re.findall(r'<a href="([^"]+)"><g class="g-edge', graph.group(0))
+        assert edges and all("claims/#claim-" in e for e in edges), did
+
+
+def test_every_relation_is_backed_by_a_cited_claim(dataset: Dataset) -> None:
+    relations = [(c, r) for c in dataset.claims.values() for r in c.relations]
+    assert len(relations) >= 15
+    assert all(c.sources for c, _ in relations)
+
+
+def test_backlinks(built_site: Path) -> None:
+    aliyev = (built_site / "people" / "ilham-aliyev" / "index.html").read_text(encoding="utf-8")
+    for section in ('id="meetings"', 'id="events"', 'id="claims"'):
+        assert section in aliyev
+    assert "claim-peace-talks-80-percent" in aliyev  # a claim he asserts
+    sources = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    entry = sources[sources.index('id="source-turkicworld-mod-2024-06-18"') :]
+    entry = entry[: entry.index("</li>")]
+    assert 'href="../claims/#claim-az-mod-caesar-statement"' in entry
