@@ -9,7 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap and gzip dates follow the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: setup serve build check test lint format bench lock clean
+.PHONY: setup serve build offline pdf check test lint format bench lock clean
+
+NODE_STAMP := node_modules/.installed
 
 setup: $(STAMP)
 
@@ -29,6 +31,21 @@ build: $(STAMP)
 	$(MKDOCS) build --strict --clean --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+# The offline copy: a zip that works from file:// with no network (see hooks/offline.py).
+offline: $(STAMP) $(NODE_STAMP)
+	rm -rf .offline-tmp
+	OFFLINE=true $(MKDOCS) build --strict --clean --site-dir .offline-tmp
+	$(BIN)/python -m macros zip --site .offline-tmp --out dist/three-brothers-briefing-offline.zip
+	rm -rf .offline-tmp
+
+# The PDF edition, printed from a strict build by WeasyPrint (see macros/pdf.py).
+pdf: build
+	$(BIN)/python -m macros pdf --site site --out dist/three-brothers-briefing.pdf
+
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
@@ -40,7 +57,7 @@ format: $(STAMP)
 	$(BIN)/ruff format macros hooks tests
 	$(BIN)/ruff check --fix macros hooks tests
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m macros check
 	$(BIN)/ruff check macros hooks tests
 	$(BIN)/ruff format --check macros hooks tests
@@ -57,4 +74,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-tmp $(VENV) .pytest_cache
+	rm -rf site .site-tmp .offline-tmp dist $(VENV) node_modules .pytest_cache

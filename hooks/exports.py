@@ -8,9 +8,6 @@ SOURCE_DATE_EPOCH (set by the Makefile from the last commit) so builds are repro
 
 from __future__ import annotations
 
-import os
-import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,33 +20,9 @@ from macros.render import cite_box
 EDITION: dict[str, Any] = {}
 
 
-def _git(root: Path, *args: str) -> str:
-    try:
-        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return out.stdout if out.returncode == 0 else ""
-
-
-def edition_of(root: Path) -> tuple[datetime, str]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    commit = _git(root, "rev-parse", "--short", "HEAD").strip() or "unknown"
-    return when, commit
-
-
-def changes_of(root: Path) -> list[tuple[str, datetime, str]]:
-    out = _git(root, "log", "-n", "50", "--format=%H%x1f%cI%x1f%s", "--", "data", "docs")
-    rows = []
-    for line in out.splitlines():
-        commit, when, subject = line.split("\x1f", 2)
-        rows.append((commit, datetime.fromisoformat(when), subject))
-    return rows
-
-
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).resolve().parent
-    EDITION["date"], EDITION["commit"] = edition_of(root)
+    EDITION["date"], EDITION["commit"] = exports.edition_of(root)
     EDITION["root"] = root
     return config
 
@@ -63,7 +36,7 @@ def on_files(files: Files, *, config: Any) -> Files:
         "downloads/bibliography.json": exports.csl_json(data),
         "downloads/bibliography.bib": exports.bibtex(data),
         "downloads/meetings.ics": exports.icalendar(data, edition),
-        "downloads/changes.atom": exports.atom(changes_of(EDITION["root"]), edition, base),
+        "downloads/changes.atom": exports.atom(exports.changes_of(EDITION["root"]), edition, base),
     }
     outputs.update({f"downloads/{name}.csv": text for name, text in exports.csv_tables(data).items()})
     for path, text in outputs.items():

@@ -16,7 +16,7 @@ from macros.site_check import check_site
 
 
 def on_post_build(*, config: Any) -> None:
-    problems = check_site(Path(config.site_dir))
+    problems = check_site(Path(config.site_dir), offline=not config.use_directory_urls)
     if problems:
         listing = "\n".join(problems[:200])
         more = f"\n… and {len(problems) - 200} more" if len(problems) > 200 else ""

@@ -11,8 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
 from datetime import UTC, datetime
+from pathlib import Path
 
 from markupsafe import escape
 
@@ -27,6 +30,31 @@ CSL_TYPES = {
     "article-journal": "article-journal",
     "webpage": "webpage",
 }
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout if out.returncode == 0 else ""
+
+
+def edition_of(root: Path) -> tuple[datetime, str]:
+    """The edition's date (SOURCE_DATE_EPOCH, else now) and version (short commit id)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return when, _git(root, "rev-parse", "--short", "HEAD").strip() or "unknown"
+
+
+def changes_of(root: Path) -> list[tuple[str, datetime, str]]:
+    """Recent commits that touched the data or the pages: (id, time, subject)."""
+    out = _git(root, "log", "-n", "50", "--format=%H%x1f%cI%x1f%s", "--", "data", "docs")
+    rows = []
+    for line in out.splitlines():
+        commit, when, subject = line.split("\x1f", 2)
+        rows.append((commit, datetime.fromisoformat(when), subject))
+    return rows
 
 
 def _date_parts(value: PartialDate) -> dict:

@@ -6,6 +6,8 @@ every page of the built site and reports:
 * link or resource URLs whose scheme is not http(s), mailto or relative;
 * internal links to files or `#anchors` that do not exist;
 * duplicate element ids;
+* resources loaded from other hosts (scripts, stylesheets, images, frames);
+* with `offline=True`, links to folders (file:// shows a directory listing, not a page);
 * macro leftovers: "Macro Rendering Error", "Macro Syntax Error", `{{` or `{%` outside code.
 Pure stdlib; `hooks/site_check.py` runs it after every build.
 """
@@ -19,6 +21,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 URL_ATTRS = {"href", "src", "action", "formaction", "poster", "data"}
+RESOURCE_TAGS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "link": "href",
+}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 LEFTOVERS = ("Macro Rendering Error", "Macro Syntax Error", "{{", "{%")
 
@@ -43,6 +54,11 @@ class _Page(HTMLParser):
             self.depth_article += 1
         if tag == "script" and self.depth_article:
             self.problems.append(f"{self.path}:{line}: <script> inside page content")
+        attr_map = {k: v or "" for k, v in attrs}
+        resource = attr_map.get(RESOURCE_TAGS.get(tag, ""), "")
+        is_page_link = tag == "link" and attr_map.get("rel", "") in ("canonical", "alternate")
+        if re.match(r"(?i)\s*(https?:)?//", resource) and not is_page_link:
+            self.problems.append(f"{self.path}:{line}: <{tag}> loads an external resource: {resource[:80]!r}")
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
@@ -92,7 +108,7 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     return target, unquote(parts.fragment)
 
 
-def check_site(site: Path) -> list[str]:
+def check_site(site: Path, *, offline: bool = False) -> list[str]:
     """Every problem found in `site`, one line each, as `path:line: problem`."""
     site = site.resolve()
     pages: dict[Path, _Page] = {}
@@ -108,6 +124,10 @@ def check_site(site: Path) -> list[str]:
             target, fragment = _target(site, html, href)
             if target is None:
                 continue
+            if offline and urlsplit(href).path.endswith("/"):
+                problems.append(
+                    f"{page.path}:{line}: link {href!r} is a folder (offline copies need file links)"
+                )
             if not target.exists():
                 problems.append(f"{page.path}:{line}: broken link {href!r}")
             elif fragment and target in pages and fragment not in pages[target].ids:

@@ -84,3 +84,49 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make offline`'s steps: an OFFLINE=true strict build, zipped, then unzipped elsewhere."""
+    import zipfile
+
+    from macros.offline import make_zip
+
+    work = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(work / "site"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    archive = work / "dist" / "offline.zip"
+    make_zip(work / "site", archive)
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(work / "unzipped")
+    return work / "unzipped" / "three-brothers-briefing"
+
+
+@pytest.fixture(scope="session")
+def pdf_edition(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from datetime import UTC, datetime
+
+    from macros.pdf import write_pdf
+
+    out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
+    write_pdf(built_site, out, datetime(2026, 11, 25, tzinfo=UTC), "test")
+    return out

@@ -1,0 +1,90 @@
+"""The PDF edition: cover, numbered contents, every claim and every cited URL, non-Latin names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from pypdf import PdfReader
+
+from macros.dataset import build_dataset
+from macros.models import iter_leaves
+
+DATA = build_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_edition: Path) -> tuple[list[str], PdfReader]:
+    reader = PdfReader(pdf_edition)
+    return [p.extract_text() for p in reader.pages], reader
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).replace("\u00ad", "")
+
+
+def test_cover_and_contents(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    assert "The Three Brothers briefing" in pages[0] and "Edition of 25 November 2026" in pages[0]
+    assert "Version test" in pages[0]
+    assert "Contents" in pages[1]
+    entries = re.findall(r"([A-Z][^\n.]+?)\s*\.{3,}\s*(\d+)", pages[1])
+    titles = {t.strip(): int(n) for t, n in entries}
+    assert titles["The trilateral format"] > 2 and titles["Methodology"] > titles["Sources"]
+    assert len(entries) >= 30
+
+
+def test_pages_are_numbered_with_running_headers(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    total = len(pages)
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {total}" in text, number
+        assert "The Three Brothers briefing" in text
+
+
+def test_every_claim_and_every_cited_url_is_printed(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    text = _squash("".join(pages))
+    for claim in DATA.claims.values():
+        assert _squash(claim.text) in text, claim.id
+    cited = {
+        value
+        for kind in DATA.records.values()
+        for record in kind.values()
+        for _, value, ref in iter_leaves(record)
+        if ref is not None and "source" in ref.kinds
+    }
+    cited &= set(DATA.sources)
+    for sid in cited:
+        url = DATA.sources[sid].url
+        if url:
+            assert _squash(url) in text, sid
+
+
+def test_kind_labels_and_chapters(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    text = "".join(pages)
+    for label in ("FACT", "STATEMENT", "ALLEGATION", "OPINION", "DISPUTED"):
+        assert label in text
+    for chapter in (
+        "The article, audited",
+        "Sources",
+        "Methodology",
+        "Armenia–Azerbaijan and Nagorno-Karabakh",
+    ):
+        assert chapter in text
+
+
+def test_non_latin_names_are_set_in_fonts_that_have_them(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, reader = pdf
+    fonts = set()
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")))
+    joined = " ".join(fonts)
+    assert "Armenian" in joined and ("Nastaliq" in joined or "Naskh" in joined)
+    text = "".join(pages)
+    assert "Путин" in text and "Erdoğan" in text and "Əliyev" in text
+    assert "Փաշինյան" in text
