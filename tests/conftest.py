@@ -55,25 +55,26 @@ def make_project(tmp_path: Path) -> Path:
     return project
 
 
-def run_build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(project: Path, site: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project`'s mkdocs.yml into `site` (default project/site)."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site or project / "site"),
+    ]
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(project / "site"),
-        ],
+        command,
         cwd=project,
         capture_output=True,
         text=True,
         timeout=300,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 
 
@@ -94,25 +95,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from macros.offline import make_zip
 
     work = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "-d",
-            str(work / "site"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    result = run_build(ROOT, work / "site", OFFLINE="true")
     assert result.returncode == 0, result.stderr
     archive = work / "dist" / "offline.zip"
     make_zip(work / "site", archive)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, make_project, run_build
 
 from macros.site_check import check_site
@@ -118,53 +119,69 @@ def test_sandbox_blocks_code_execution_from_a_page(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-def test_undefined_variable_fails(tmp_path: Path) -> None:
+MACRO_PAGE = "---\nrender_macros: true\n---\n# Page\n\n"
+# (file written into the project, its text, what the failing build must print)
+BROKEN_PAGES = [
+    ("docs/typo.md", MACRO_PAGE + "{{ leadrs }}\n", ["'leadrs' is undefined", "typo.md"]),
+    (
+        "docs/bad.md",
+        MACRO_PAGE + '{{ claim("no-such-claim") }}\n',
+        ["bad.md", "claim('no-such-claim'): unknown claim 'no-such-claim'"],
+    ),
+    (
+        "docs/x.md",
+        MACRO_PAGE + "## Title {#x}\n",
+        ["docs/x.md: line 3 of the body: '{#' starts a Jinja comment"],
+    ),
+    (
+        "docs/fm.md",
+        "---\ntitle: [unclosed\nauthor: x\n---\n# FM\n",
+        ["docs/fm.md:3: front matter is not valid YAML"],
+    ),
+    (
+        "docs/a.md",
+        "# A\n\n[x](methodology.md#no-such-anchor)\n",
+        ["does not contain an anchor '#no-such-anchor'"],
+    ),
+    (
+        "docs/raw.md",
+        "# Raw\n\nHello {{ name }}\n",
+        ["raw/index.html", "macro leftover '{{'"],
+    ),  # no render_macros
+    (
+        "docs/raw.md",
+        '# Raw\n\n<p><a href="../nope/">nope</a></p>\n',
+        ["raw/index.html", "broken link '../nope/'"],
+    ),
+    (
+        "docs/people/ilham-aliyev.md",
+        "# Not generated\n",
+        ["docs/people/ilham-aliyev.md exists, but that page is generated"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "needles"),
+    BROKEN_PAGES,
+    ids=[
+        "undefined",
+        "unknown-id",
+        "jinja-comment",
+        "front-matter",
+        "anchor",
+        "raw-template",
+        "raw-link",
+        "shadowing",
+    ],
+)
+def test_broken_page_fails_the_build_with_a_clear_message(
+    tmp_path: Path, path: str, text: str, needles: list[str]
+) -> None:
     project = make_project(tmp_path)
-    _write(project, "docs/typo.md", "---\nrender_macros: true\n---\n# Typo\n\n{{ leadrs }}\n")
-    _fails(project, "'leadrs' is undefined", "typo.md")
-
-
-def test_unknown_id_in_a_macro_names_the_page_and_the_call(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/bad.md", '---\nrender_macros: true\n---\n# Bad\n\n{{ claim("no-such-claim") }}\n')
-    output = _fails(project, "bad.md", "claim('no-such-claim'): unknown claim 'no-such-claim'")
-    assert "Traceback" not in output.split("MacroError")[0][-200:]
-
-
-def test_jinja_comment_collision_is_explained(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/x.md", "---\nrender_macros: true\n---\n# X\n\n## Title {#x}\n")
-    _fails(project, "docs/x.md: line 3 of the body: '{#' starts a Jinja comment")
-
-
-def test_broken_front_matter_fails(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/fm.md", "---\ntitle: [unclosed\nauthor: x\n---\n# FM\n")
-    _fails(project, "docs/fm.md:3: front matter is not valid YAML")
-
-
-def test_missing_anchor_fails(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/a.md", "# A\n\n[x](methodology.md#no-such-anchor)\n")
-    _fails(project, "does not contain an anchor '#no-such-anchor'")
-
-
-def test_unrendered_template_text_fails(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/raw.md", "# Raw\n\nHello {{ name }}\n")  # no render_macros
-    _fails(project, "raw/index.html", "macro leftover '{{'")
-
-
-def test_broken_link_in_raw_html_fails(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/raw.md", '# Raw\n\n<p><a href="../nope/">nope</a></p>\n')
-    _fails(project, "raw/index.html", "broken link '../nope/'")
-
-
-def test_page_shadowing_a_generated_page_fails(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    _write(project, "docs/people/ilham-aliyev.md", "# Not generated\n")
-    _fails(project, "docs/people/ilham-aliyev.md exists, but that page is generated")
+    _write(project, path, text)
+    output = _fails(project, *needles)
+    assert "Macro Rendering Error" not in output.split("ERROR")[0]
 
 
 def test_builds_are_always_strict_and_never_verbose() -> None:
