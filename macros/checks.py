@@ -132,6 +132,8 @@ def check_repeats(result: LoadResult, today: date) -> Iterator[DataError]:
 
 
 def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]:
+    if result.errors:
+        return  # records that failed to load may cite sources; the warning would mislead
     cited = {
         value
         for _, _, record in _records(result)

@@ -34,7 +34,7 @@ def test_error_line_format() -> None:
 
 def test_five_mistakes_in_five_files_are_all_reported(data_dir: Path) -> None:
     edit(data_dir, "people/leaders.yml", "  name: Bob Example\n", "  name: Bob Example\n  name: Bob\n")
-    edit(data_dir, "meetings/meetings.yml", "person: bob-example", "person: bob-exampel")
+    edit(data_dir, "meetings/meetings.yml", 'start: "1999-06-01"', 'start: "1999-13-01"')
     edit(data_dir, "claims/claims.yml", "kind: fact", "kind: rumour")
     edit(data_dir, "sources/sources.yml", '"https://example.org/treaty"', '"javascript:alert(1)"')
     edit(data_dir, "disputes/disputes.yml", 'as_of: "2020-01"', 'as_of: "2031-01"')
@@ -43,11 +43,21 @@ def test_five_mistakes_in_five_files_are_all_reported(data_dir: Path) -> None:
         "(one of 'fact', 'statement', 'opinion', 'allegation')",
         "data/disputes/disputes.yml:5:12: error: dispute 'border-dispute' › status.as_of: "
         "date '2031-01' is in the future (on or before 2026-11-25)",
+        "data/meetings/meetings.yml:3:10: error: meeting 'summit-1999' › start: '1999-13-01' is not a real "
+        "date (month must be in 1..12)",
         "data/people/leaders.yml:12:3: error: duplicate key 'name' (each key once per mapping; "
         "first defined at line 11)",
         "data/sources/sources.yml:15:8: error: source 'src-2' › url: scheme 'javascript' not allowed "
         "(an absolute http(s) URL)",
     ]
+
+
+def test_unused_source_warnings_wait_until_every_record_loads(data_dir: Path) -> None:
+    # Dropping the only record that cites src-1 must not make src-1 look unused.
+    edit(data_dir, "meetings/meetings.yml", 'start: "1999-06-01"', 'start: "1999-13-01"')
+    edit(data_dir, "people/leaders.yml", "      sources: [src-1]", "      sources: [src-1]\n      nope: 1")
+    edit(data_dir, "claims/claims.yml", "kind: fact", "kind: rumour")
+    assert not [line for line in report(data_dir) if "warning" in line]
 
 
 def test_reference_into_an_unreadable_file_is_not_reported_twice(data_dir: Path) -> None:
