@@ -20,10 +20,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from .dataset import Dataset
-from .render import bibliography_order, format_span
+from .render import affiliation_label, bibliography_order, format_span
 from .types import PartialDate
 
 SITE_TITLE = "Three Brothers briefing"
+# Fields kept in data/ for editors and never published, in pages or downloads.
+UNPUBLISHED = {"editor_note"}
 CSL_TYPES = {
     "entry-encyclopedia": "entry-encyclopedia",
     "article-newspaper": "article-newspaper",
@@ -67,7 +69,7 @@ def _date_parts(value: PartialDate) -> dict:
 
 def dataset_json(data: Dataset, edition: datetime) -> str:
     records = {
-        kind: [r.model_dump(mode="json", exclude_defaults=True) for r in recs.values()]
+        kind: [r.model_dump(mode="json", exclude_defaults=True, exclude=UNPUBLISHED) for r in recs.values()]
         for kind, recs in data.records.items()
     }
     doc = {"title": SITE_TITLE, "edition": edition.date().isoformat(), "records": records}
@@ -156,8 +158,8 @@ def csv_tables(data: Dataset) -> dict[str, str]:
             "issued": str(s.issued or ""),
             "url": s.url or "",
             "archive_url": s.archive_url or "",
-            "affiliation": s.affiliation or "",
-            "reliability": s.reliability or "",
+            "affiliation": affiliation_label(data, s.affiliation),
+            "note": s.note or "",
         }
         for s in bibliography_order(data)
     ]
@@ -193,7 +195,7 @@ def csl_item(data: Dataset, sid: str) -> dict:
         item["archive_location"] = s.archive_url
     if s.language:
         item["language"] = s.language
-    note = "; ".join(x for x in (s.affiliation, s.reliability) if x)
+    note = "; ".join(x for x in (affiliation_label(data, s.affiliation), s.note) if x)
     if note:
         item["note"] = note
     return item
@@ -226,7 +228,7 @@ def bibtex(data: Dataset) -> str:
             "year": str(s.issued.year) if s.issued else "",
             "month": str(s.issued.month) if s.issued and s.issued.month else "",
             "url": s.url or "",
-            "note": s.affiliation or "",
+            "note": affiliation_label(data, s.affiliation),
         }
         entries.append(bibtex_entry(s.id, kind, fields))
     return "\n".join(entries)

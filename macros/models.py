@@ -67,6 +67,7 @@ class Country(Model):
     id: Id
     name: Text
     short_name: Text | None = None  # for tight spaces such as graph nodes
+    adjective: Text | None = None  # "Turkish", "Armenian": used in affiliation labels
     official_name: Text | None = None
     names: tuple[NativeName, ...] = ()
     aliases: tuple[Text, ...] = ()
@@ -163,6 +164,14 @@ EventType = Literal[
 ]
 
 
+class PartyTerm(Model):
+    """What one party calls an event, in its own words ("Cyprus Peace Operation", "invasion")."""
+
+    party: Ref("country", "person")  # type: ignore[valid-type]
+    term: Text
+    sources: Sourced
+
+
 class Event(Model):
     id: Id
     title: Text
@@ -175,6 +184,7 @@ class Event(Model):
     disputes: tuple[Ref("dispute"), ...] = ()  # type: ignore[valid-type]
     claims: tuple[Ref("claim"), ...] = ()  # type: ignore[valid-type]
     part_of: Ref("event", "meeting") | None = None  # type: ignore[valid-type]
+    terms: tuple[PartyTerm, ...] = ()
     after_article: StrictBool = False
     sources: Sourced
 
@@ -194,10 +204,24 @@ class KeyDate(Model):
 
 
 class Position(Model):
+    """A party's position in its own terms; or, with `not_found: true`, the plain statement
+    that no sourced statement of its position was found (then `note` may say what was sought)."""
+
     party: Ref("country", "person")  # type: ignore[valid-type]
     body: Text | None = None
-    summary: Prose
-    sources: Sourced
+    summary: Prose | None = None
+    not_found: StrictBool = False
+    note: Prose | None = None
+    sources: Citations = ()
+
+    @model_validator(mode="after")
+    def _stated(self) -> Position:
+        if self.not_found:
+            if self.summary or self.sources:
+                raise ValueError("'not_found: true' cannot also give a 'summary' or 'sources'")
+        elif not self.summary or not self.sources:
+            raise ValueError("needs 'summary' and 'sources' (or 'not_found: true' with a 'note')")
+        return self
 
 
 class Dispute(Model):
@@ -271,6 +295,14 @@ class Relation(Model):
     type: RelationType
 
 
+class Supersession(Model):
+    """A later claim replaced this one: it stays, shown as true until `on`."""
+
+    by: Ref("claim")  # type: ignore[valid-type]
+    on: PartialDate
+    note: Prose | None = None
+
+
 class Claim(Model):
     id: Id
     text: Prose
@@ -285,6 +317,7 @@ class Claim(Model):
     audit: Audit | None = None
     relations: tuple[Relation, ...] = ()
     flags: tuple[Flag, ...] = ()
+    superseded: Supersession | None = None
     reviewed: PartialDate | None = None
     sources: Sourced
 
@@ -329,6 +362,24 @@ SourceType = Literal[
     "broadcast",
     "document",
 ]
+AffiliationType = Literal[
+    "government",
+    "state-media",
+    "state-or-pro-government-media",
+    "media",
+    "diaspora-media",
+    "advocacy",
+    "partisan-outlet",
+]
+
+
+class Affiliation(Model):
+    """Whose side a source stands on: a party's government or media, or a kind of outlet."""
+
+    country: Ref("country") | None = None  # type: ignore[valid-type]
+    type: AffiliationType
+
+
 Genre = Literal["news", "opinion", "official", "dataset", "reference", "academic", "analysis"]
 Origin = Literal["primary", "secondary", "mirror", "republication"]
 
@@ -346,11 +397,13 @@ class Source(Model):
     issued: PartialDate | None = None
     url: Url | None = None
     archive_url: ArchiveUrl | None = None
+    copy_url: Url | None = None  # a mirror or copy that was read, where `url` is the original
     url_status: Literal["live", "dead", "unfit", "usurped", "unknown"] = "unknown"
     accessed: PartialDate | None = None
     language: Lang | None = None
-    affiliation: Text | None = None
-    reliability: Prose | None = None
+    affiliation: Affiliation | None = None
+    note: Prose | None = None  # for readers: what the source is, whose side, what caution applies
+    editor_note: Prose | None = None  # for editors only; never published
     republishes: Ref("source") | None = None  # type: ignore[valid-type]
 
     @model_validator(mode="after")

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from pydantic_core import PydanticCustomError
 
 from .dataset import Dataset
+from .models import Affiliation
 from .types import PartialDate, check_url
 from .visuals import REL_LABELS, graph_layout, legend, timeline_rows
 
@@ -81,12 +82,32 @@ VERDICT_LABELS = {
     "opinion": "Opinion",
     "not-found": "Not found",
 }
+AFFILIATION_LABELS = {
+    "government": "{adj} government",
+    "state-media": "{adj} state media",
+    "state-or-pro-government-media": "{adj} state or pro-government media",
+    "media": "{adj} media",
+    "diaspora-media": "{adj} diaspora media",
+    "advocacy": "{adj} advocacy organisation",
+    "partisan-outlet": "{adj} partisan opinion outlet",
+}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&])")
 
 
 def bibliography_order(dataset: Dataset) -> list:
     """Sources as the bibliography lists them: by publisher, then id. Citation numbers follow it."""
     return sorted(dataset.sources.values(), key=lambda s: ((s.publisher or "").casefold(), s.id))
+
+
+def affiliation_label(data: Dataset, affiliation: Affiliation | None) -> str:
+    """'Armenian diaspora media', 'Turkish state or pro-government media', 'advocacy organisation'."""
+    if affiliation is None:
+        return ""
+    template = AFFILIATION_LABELS[affiliation.type]
+    if affiliation.country is None:
+        return template.replace("{adj} ", "")
+    country = data.countries[affiliation.country]
+    return template.format(adj=country.adjective or country.name)
 
 
 class PageNumbers(dict):
@@ -204,6 +225,7 @@ class Renderer:
             timeline_svg=self.timeline_svg,
             graph_svg=self.graph_svg,
             page_kinds=PAGE_FOLDERS,
+            affiliation=lambda a: affiliation_label(self.data, a),
             **context,
         )
         # Blank lines around keep the HTML one raw block for Markdown.
