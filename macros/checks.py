@@ -24,7 +24,7 @@ IDENTITY_FIELDS = ("person", "source")
 
 def run_checks(result: LoadResult, today: date) -> list[DataError]:
     errors: list[DataError] = []
-    for rule in (check_references, check_dates, check_repeats, check_unused_sources):
+    for rule in (check_references, check_dates, check_repeats, check_reviews, check_unused_sources):
         errors.extend(rule(result, today))
     return errors
 
@@ -151,3 +151,22 @@ def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]
                 "cite it or remove it",
                 severity="warning",
             )
+
+
+def check_reviews(result: LoadResult, today: date) -> Iterator[DataError]:
+    """A review names sources the claim actually cites (or gives as evidence)."""
+    for rid, claim in result.records["claim"].items():
+        review = getattr(claim, "reviewed", None)
+        if review is None:
+            continue
+        cited = {c.source for c in (*claim.sources, *claim.evidence)}  # type: ignore[attr-defined]
+        for i, sid in enumerate(review.against):
+            if sid not in cited:
+                yield _error(
+                    result,
+                    "claim",
+                    rid,
+                    ("reviewed", "against", i),
+                    f"'{sid}' is not among the claim's sources or evidence",
+                    "a review checks the claim against what it cites",
+                )

@@ -303,6 +303,14 @@ class Supersession(Model):
     note: Prose | None = None
 
 
+class Review(Model):
+    """A check of a claim against its sources: when, against which of them, and what was found."""
+
+    on: PartialDate
+    against: tuple[Ref("source"), ...] = Field(min_length=1)  # type: ignore[valid-type]
+    note: Prose | None = None
+
+
 class Claim(Model):
     id: Id
     text: Prose
@@ -318,7 +326,7 @@ class Claim(Model):
     relations: tuple[Relation, ...] = ()
     flags: tuple[Flag, ...] = ()
     superseded: Supersession | None = None
-    reviewed: PartialDate | None = None
+    reviewed: Review | None = None
     sources: Sourced
 
     @model_validator(mode="after")
