@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -25,13 +25,13 @@ def offline() -> bool:
 
 
 @event_priority(50)  # before the offline plugin's on_config
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline():
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
     return config
 
 
-def on_files(files: Files, *, config: Any) -> Files:
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not offline():
         return files
     source = Path(config.config_file_path).resolve().parent / "node_modules/iframe-worker/shim/index.js"

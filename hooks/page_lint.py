@@ -8,18 +8,20 @@ Runs before mkdocs-macros. Fails the build on:
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
 JINJA_COMMENT = re.compile(r"\{#(?!\s)")
 
 
 @event_priority(100)
-def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = f"{config.docs_dir.rstrip('/').split('/')[-1]}/{page.file.src_uri}"
     if page.file.abs_src_path:
         with open(page.file.abs_src_path, encoding="utf-8-sig") as fh:

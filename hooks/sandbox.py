@@ -10,9 +10,8 @@ fails the build with a SecurityError. `_env` is private API of mkdocs-macros 1.5
 
 from __future__ import annotations
 
-from typing import Any
-
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -30,7 +29,7 @@ _COPIED = (
 
 
 @event_priority(-100)
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get("macros")
     old = getattr(plugin, "_env", None)
     if old is None:

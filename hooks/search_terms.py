@@ -1,26 +1,22 @@
-"""Add every spelling of each person's name to the search index (event: on_post_build).
-
-Runs after Material's search plugin has written search/search_index.json and before
-the offline plugin copies it into search_index.js. See macros/search_terms.py.
+"""Every spelling of a person's name as search terms of their page (event:
+on_page_markdown), through the search plugin's own contract: the page's `tags` metadata,
+which Material's search indexes and weights most. The page's URL is the plugin's own,
+so the offline copy (file URLs) finds people by their other spellings too.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from mkdocs.plugins import event_priority
-
-from macros.dataset import cached_dataset, data_dir_for
-from macros.search_terms import add_terms
+from macros import adapter
+from macros.pages.search_terms import person_terms
 
 
-@event_priority(-50)
-def on_post_build(*, config: Any) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    index = json.loads(path.read_text(encoding="utf-8"))
-    data = cached_dataset(data_dir_for(config.config_file_path))
-    path.write_text(
-        json.dumps(add_terms(index, data), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    kind, _, rid = str(page.meta.get("entity", "")).partition("/")
+    data = adapter.dataset(config)
+    if kind == "person" and rid in data.people:
+        page.meta["tags"] = [*page.meta.get("tags", []), *person_terms(data, rid)]
+    return markdown

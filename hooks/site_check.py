@@ -1,6 +1,6 @@
 """Check the built site before it counts as built (event: on_post_build).
 
-Runs `macros.site_check` over the output folder and fails the build, listing every
+Runs `macros.editions.site_check` over the output folder and fails the build, listing every
 problem, if a page carries markup it should not, a bad URL, a broken link or anchor,
 a duplicate id or a macro leftover.
 """
@@ -8,14 +8,14 @@ a duplicate id or a macro leftover.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.site_check import check_site
+from macros.editions.site_check import check_site
 
 
-def on_post_build(*, config: Any) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     problems = check_site(Path(config.site_dir), offline=not config.use_directory_urls)
     if problems:
         listing = "\n".join(problems[:200])

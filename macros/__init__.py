@@ -1,60 +1,31 @@
-"""mkdocs-macros adapter: load the Dataset and register the macros. No logic here.
+"""mkdocs-macros entry point: register the macros pages may call. No logic here.
 
 Pages opt in with `render_macros: true` in their front matter. Each macro is a thin
-wrapper over `render.Renderer`; errors name the page (mkdocs-macros adds it) and the
-call, and fail the build (`on_error_fail: true`).
+wrapper over `pages.render.Renderer` (one per page, so citation numbers are per page);
+errors name the page (mkdocs-macros adds it) and the call, and fail the build
+(`on_error_fail: true`). The Dataset is the one loaded for this build by the adapter.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
-
-from .dataset import cached_dataset, data_dir_for
-from .errors import DataErrors
-from .render import PAGE_FOLDERS, Renderer
-
-log = logging.getLogger("mkdocs.plugins.briefing")
-
-
-def page_link(env: Any, rid: str) -> str:
-    """URL of the page (or anchor) for `rid`, relative to the page being rendered."""
-    from mkdocs.exceptions import PluginError
-
-    dataset = cached_dataset(data_dir_for(env.conf.config_file_path))
-    kind = dataset.kind_of.get(rid)
-    if kind in PAGE_FOLDERS:
-        src, anchor = f"{PAGE_FOLDERS[kind]}/{rid}.md", ""
-    elif kind == "source":
-        src, anchor = "sources.md", f"#source-{rid}"
-    elif kind == "claim":
-        src, anchor = "claims.md", f"#claim-{rid}"
-    else:
-        raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
-    target = env.variables["files"].get_file_from_path(src)
-    if target is None:
-        raise PluginError(f"link to '{rid}': page '{src}' does not exist")
-    return target.url_relative_to(env.page.file) + anchor
 
 
 def define_env(env: Any) -> None:
-    from mkdocs.exceptions import PluginError
+    # Imported here, not at the top: `python -m macros check` imports this package and must
+    # not import MkDocs (the adapter does).
+    from . import adapter
+    from .pages.render import Renderer
 
-    try:
-        dataset = cached_dataset(data_dir_for(env.conf.config_file_path))
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
-    if dataset.warnings:
-        log.info("%d data warnings (run `make check` to list them)", len(dataset.warnings))
+    data = adapter.dataset(env.conf)
+    pages: dict[str, Any] = {}
 
-    pages: dict[str, Renderer] = {}
-
-    def renderer() -> Renderer:
-        """One Renderer per page, so citation numbers and references are per page."""
+    def renderer() -> Any:
         key = env.page.file.src_uri
         if key not in pages:
             pages.clear()
-            pages[key] = Renderer(dataset, lambda rid: page_link(env, rid))
+            files, page = env.variables["files"], env.page.file
+            pages[key] = Renderer(data, lambda rid: adapter.link(data, files, page, rid))
         return pages[key]
 
     env.variables["_briefing_renderers"] = pages
@@ -110,11 +81,6 @@ def define_env(env: Any) -> None:
         return renderer().article_audit(article_id)
 
     @env.macro
-    def timeline(*kinds: str) -> str:
-        """A dated list of meetings (and, with `"event"`, events): `{{ timeline("meeting") }}`."""
-        return renderer().timeline(*kinds)
-
-    @env.macro
     def timeline_svg(subject: str = "format") -> str:
         """An SVG timeline of the format's meetings, or of a dispute's key dates (give its id)."""
         return renderer().timeline_svg(subject)
@@ -132,7 +98,6 @@ def define_env(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """Append the page's references after its macros have run (mkdocs-macros hook)."""
-    pages = env.variables.get("_briefing_renderers", {})
-    current = pages.get(env.page.file.src_uri)
+    current = env.variables.get("_briefing_renderers", {}).get(env.page.file.src_uri)
     if current is not None:
         env.markdown = env.markdown + "\n\n" + str(current.references())

@@ -18,11 +18,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .dataset import build_dataset
-from .errors import DataErrors
+from .core.dataset import build_dataset
+from .core.errors import DataErrors
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         "--today",
         type=date.fromisoformat,
         default=None,
-        help="treat this date as today (for the 'in the future' rule)",
+        help="treat this date as today (for 'in the future')",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     pdf = sub.add_parser("pdf", help="print the PDF edition of a built site")
@@ -42,33 +42,43 @@ def main(argv: list[str] | None = None) -> int:
     pack = sub.add_parser("zip", help="pack an offline build into a zip")
     pack.add_argument("--site", type=Path, required=True)
     pack.add_argument("--out", type=Path, default=Path("dist/three-brothers-briefing-offline.zip"))
-    args = parser.parse_args(argv)
-    if args.command == "pdf":
-        from .exports import edition_of
-        from .pdf import write_pdf
+    return parser
 
-        edition, version = edition_of(Path.cwd())
-        pages = write_pdf(args.site, args.out, edition, version)
-        print(f"wrote {args.out}: {pages} pages, edition of {edition:%Y-%m-%d}, version {version}")
-        return 0
-    if args.command == "zip":
-        from .offline import make_zip
 
-        count = make_zip(args.site, args.out)
-        print(f"wrote {args.out}: {count} files")
-        return 0
-
+def _check(args: argparse.Namespace) -> int:
     try:
-        dataset = build_dataset(args.data, today=args.today)
+        dataset = build_dataset(args.data, today=args.today or date.today())
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     for warning in dataset.warnings:
         print(warning.format(), file=sys.stderr)
-    counts = {kind: len(recs) for kind, recs in dataset.records.items()}
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    summary = ", ".join(f"{len(recs)} {kind}" for kind, recs in dataset.records.items())
     print(f"data ok: {summary} in {len(dataset.files)} files; {len(dataset.warnings)} warnings")
     return 1 if (args.strict and dataset.warnings) else 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    from .editions.edition import edition_of_site
+    from .editions.pdf import write_pdf
+
+    edition = edition_of_site(args.site)
+    pages = write_pdf(args.site, args.out, edition)
+    print(f"wrote {args.out}: {pages} pages, edition of {edition.date:%Y-%m-%d}, version {edition.commit}")
+    return 0
+
+
+def _zip(args: argparse.Namespace) -> int:
+    from .editions.offline import make_zip
+
+    count = make_zip(args.site, args.out)
+    print(f"wrote {args.out}: {count} files")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"check": _check, "pdf": _pdf, "zip": _zip}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
-from macros.dataset import build_dataset
+from macros.core.dataset import build_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,11 +46,11 @@ def scaled_data(n: int, target: Path) -> Path:
 
 
 def main() -> int:
-    _time("data check, real data", lambda: build_dataset(ROOT / "data"))
+    _time("data check, real data", lambda: build_dataset(ROOT / "data", today=date.today()))
     for n in (1000, 5000):
         with tempfile.TemporaryDirectory() as tmp:
             data = scaled_data(n, Path(tmp) / "data")
-            _time(f"data check, real data + {n} claims", lambda d=data: build_dataset(d))
+            _time(f"data check, real data + {n} claims", lambda d=data: build_dataset(d, today=date.today()))
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         _time(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -11,12 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import build_dataset
-from macros.errors import DataErrors
+from macros.core.dataset import Dataset, build_dataset
+from macros.core.errors import DataErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "valid" / "data"
 TODAY = date(2026, 11, 25)
+
+
+@functools.cache
+def real_data() -> Dataset:
+    """The project's own data, loaded once per test session."""
+    return build_dataset(ROOT / "data", today=date.today())
 
 
 @pytest.fixture
@@ -92,7 +99,7 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`make offline`'s steps: an OFFLINE=true strict build, zipped, then unzipped elsewhere."""
     import zipfile
 
-    from macros.offline import make_zip
+    from macros.editions.offline import make_zip
 
     work = tmp_path_factory.mktemp("offline")
     result = run_build(ROOT, work / "site", OFFLINE="true")
@@ -108,8 +115,10 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pdf_edition(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from datetime import UTC, datetime
 
-    from macros.pdf import write_pdf
+    from macros.editions.edition import Edition
+    from macros.editions.pdf import write_pdf
 
     out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
-    write_pdf(built_site, out, datetime(2026, 11, 25, tzinfo=UTC), "test")
+    edition = Edition("Three Brothers briefing", datetime(2026, 11, 25, tzinfo=UTC), "test")
+    write_pdf(built_site, out, edition)
     return out

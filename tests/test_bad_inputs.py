@@ -327,7 +327,7 @@ def test_norway_stays_a_string(data_dir: Path) -> None:
     """§11 #12: unquoted NO is the country code, not false."""
     from conftest import TODAY
 
-    from macros.dataset import build_dataset
+    from macros.core.dataset import build_dataset
 
     edit(data_dir, "countries/countries.yml", "iso2: BE", "iso2: NO")
     dataset = build_dataset(data_dir, today=TODAY)

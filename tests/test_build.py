@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_project, run_build
 
-from macros.site_check import check_site
+from macros.editions.site_check import check_site
 
 
 def test_real_project_builds_strictly_and_passes_the_site_check(built_site: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, edit, report
 
-from macros.errors import DataError
+from macros.core.errors import DataError
 
 
 def test_valid_fixture_has_no_problems(data_dir: Path) -> None:

@@ -7,14 +7,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, real_data
 
-from macros.dataset import Dataset, build_dataset
+from macros.core.dataset import Dataset
 
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return build_dataset(ROOT / "data")
+    return real_data()
 
 
 def test_real_data_has_no_errors_and_only_expected_warnings(dataset: Dataset) -> None:

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import bibtexparser
 import icalendar
-from conftest import ROOT
+from conftest import real_data
 
-from macros.dataset import build_dataset
-
-DATA = build_dataset(ROOT / "data")
+DATA = real_data()
 
 
 def _read(site: Path, name: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from browser import browser, search
 
-from macros.site_check import check_site
+from macros.editions.site_check import check_site
 
 
 def test_offline_copy_passes_the_offline_site_check(offline_copy: Path) -> None:

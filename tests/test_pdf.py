@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import real_data
 from pypdf import PdfReader
 
-from macros.dataset import build_dataset
-from macros.models import iter_leaves
+from macros.core.refs import iter_leaves
 
-DATA = build_dataset(ROOT / "data")
+DATA = real_data()
 
 
 @pytest.fixture(scope="module")

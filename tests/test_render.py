@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -9,9 +11,11 @@ import markdown
 import pytest
 from conftest import TODAY
 
-from macros.dataset import Dataset, build_dataset
-from macros.render import MacroError, Renderer, format_date, format_span, md_text
-from macros.types import PartialDate
+from macros.core.dataset import Dataset, build_dataset
+from macros.core.fields import PartialDate
+from macros.pages.dates import format_date, format_span
+from macros.pages.escape import MacroError, md_text
+from macros.pages.render import Renderer
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -45,11 +49,9 @@ def _with(dataset: Dataset, kind: str, rid: str, **changes: object) -> Dataset:
     """The dataset with one record's fields replaced, skipping validation on purpose."""
     record = dataset.records[kind][rid]
     forged = type(record).model_construct(**{**record.__dict__, **changes})
-    records = {k: dict(v) for k, v in dataset.records.items()}
-    records[kind][rid] = forged
-    return Dataset(
-        records=records, kind_of=dataset.kind_of, origins=dataset.origins, _mentions=dataset._mentions
-    )
+    field = {"source": "sources", "country": "countries", "person": "people", "meeting": "meetings"}
+    field |= {"event": "events", "dispute": "disputes", "claim": "claims"}
+    return dataclasses.replace(dataset, **{field[kind]: {**dataset.records[kind], rid: forged}})
 
 
 def _link(rid: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from browser import browser, search, serve
 
-from macros.search_terms import fold
+from macros.pages.search_terms import fold
 
 QUERIES = [
     ("Erdogan", "recep-tayyip-erdogan"),

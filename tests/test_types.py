@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from pydantic_core import PydanticCustomError
 
-from macros.types import PartialDate, check_archive_url, check_id, check_text, check_url
+from macros.core.fields import PartialDate, check_archive_url, check_id, check_text, check_url
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.yaml_strict import MAX_DEPTH, YamlProblem, YList, YMap, parse
+from macros.core.yaml_strict import MAX_DEPTH, YamlProblem, YList, YMap, parse
 
 
 def test_implicit_types_are_only_bool_null_int_float() -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import GetCoreSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -119,23 +121,54 @@ def _check_iso2(value: object) -> str:
     return text
 
 
-def _plain(fn: Any) -> Any:
-    class _Marker:
-        @classmethod
-        def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-            return core_schema.no_info_plain_validator_function(fn)
+@dataclass(frozen=True)
+class FieldType:
+    """A field type: one validation function (its messages are the ones editors read) and
+    the JSON Schema an editor uses to underline a bad value while typing."""
 
-    return _Marker
+    check: Callable[[object], str]
+    schema: tuple[tuple[str, Any], ...]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(self.check)
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return dict(self.schema)
 
 
-Id = Annotated[str, _plain(check_id)]
-Text = Annotated[str, _plain(check_text)]
-Prose = Annotated[str, _plain(lambda v: check_text(v, multiline=True))]
-Url = Annotated[str, _plain(check_url)]
-ArchiveUrl = Annotated[str, _plain(check_archive_url)]
-Lang = Annotated[str, _plain(_pattern(LANG_RE, "a language tag", "e.g. 'tr', 'az', 'ur', 'hy', 'ru'"))]
-Qid = Annotated[str, _plain(_pattern(QID_RE, "a Wikidata id", "e.g. 'Q39259'"))]
-Iso2 = Annotated[str, _plain(_check_iso2)]
+def _field(check: Callable[[object], str], description: str, **schema: Any) -> FieldType:
+    return FieldType(check, (("type", "string"), ("description", description), *schema.items()))
+
+
+def _prose(value: object) -> str:
+    return check_text(value, multiline=True)
+
+
+TEXT_SCHEMA = r"^(?![#>]|- )(?!.*[<>{}`])(?!.*\]\()\S(?:.*\S)?$"
+Id = Annotated[
+    str, _field(check_id, "kebab-case id: a-z, 0-9, single hyphens", pattern=ID_RE.pattern, maxLength=80)
+]
+Text = Annotated[str, _field(check_text, "plain text on one line, no markup", pattern=TEXT_SCHEMA)]
+Prose = Annotated[str, _field(_prose, "plain text, no markup; may run over several lines", minLength=1)]
+URL_SCHEMA = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\"'<>\\`]+$"
+Url = Annotated[str, _field(check_url, "an absolute http(s) URL", pattern=URL_SCHEMA)]
+ArchiveUrl = Annotated[
+    str, _field(check_archive_url, "a Wayback Machine snapshot URL", pattern=WAYBACK_RE.pattern)
+]
+Lang = Annotated[
+    str,
+    _field(
+        _pattern(LANG_RE, "a language tag", "e.g. 'tr', 'az', 'ur', 'hy', 'ru'"),
+        "a language tag such as tr, az, ur, hy, ru",
+        pattern=LANG_RE.pattern,
+    ),
+]
+Qid = Annotated[
+    str, _field(_pattern(QID_RE, "a Wikidata id", "e.g. 'Q39259'"), "a Wikidata id", pattern=QID_RE.pattern)
+]
+Iso2 = Annotated[str, _field(_check_iso2, "an ISO 3166-1 alpha-2 code", pattern=ISO2_RE.pattern)]
 
 
 @dataclass(frozen=True, order=False)
@@ -201,3 +234,13 @@ class PartialDate:
         return core_schema.no_info_plain_validator_function(
             cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "description": "a date: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', optionally ending in '~'",
+            "pattern": DATE_RE.pattern,
+        }

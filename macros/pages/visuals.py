@@ -11,7 +11,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from .models import Claim, Relation
+from ..core.claims import Claim, Relation
 
 REL_LABELS = {
     "alliance": "alliance",
@@ -38,6 +38,21 @@ DASHES = {
     "military-presence": "8 3 2 3",
 }
 WIDTHS = {"alliance": 3, "conflict": 3}
+# Stroke colour per type, written into the SVG as presentation attributes so that the SVG
+# draws the same without the site's stylesheet (the PDF); the site's CSS may override it.
+COLOURS = {
+    "alliance": "#1b5e20",
+    "cooperation": "#1b5e20",
+    "arms-supply": "#b71c1c",
+    "recognition": "#0d47a1",
+    "non-recognition": "#6a1b9a",
+    "support": "#0d47a1",
+    "conflict": "#e65100",
+    "mediation": "#555555",
+    "military-presence": "#b71c1c",
+}
+INK = "#111111"  # text and node outlines
+PAPER = "#ffffff"  # node fill
 
 
 @dataclass(frozen=True)
@@ -98,6 +113,10 @@ class Edge:
     def width(self) -> int:
         return WIDTHS.get(self.relation.type, 2)
 
+    @property
+    def colour(self) -> str:
+        return COLOURS[self.relation.type]
+
 
 def graph_layout(
     edges: list[tuple[Claim, Relation]], names: dict[str, str], size: int = 560, radius_node: int = 34
@@ -140,6 +159,20 @@ def graph_layout(
     return sorted(nodes.values(), key=lambda node: node.id), out
 
 
-def legend(types: list[str]) -> list[tuple[str, str, str, int, bool]]:
-    """(type, label, dash, width, directed) for each relation type present, in a fixed order."""
-    return [(t, REL_LABELS[t], DASHES[t], WIDTHS.get(t, 2), t in DIRECTED) for t in REL_LABELS if t in types]
+@dataclass(frozen=True)
+class LegendKey:
+    type: str
+    label: str
+    dash: str
+    width: int
+    colour: str
+    directed: bool
+
+
+def legend(types: list[str]) -> list[LegendKey]:
+    """One key for each relation type present, in a fixed order."""
+    return [
+        LegendKey(t, REL_LABELS[t], DASHES[t], WIDTHS.get(t, 2), COLOURS[t], t in DIRECTED)
+        for t in REL_LABELS
+        if t in types
+    ]

@@ -10,11 +10,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from datetime import date
+from typing import cast
 
-from .errors import DataError
+from .claims import Claim
+from .errors import DataError, Severity
+from .fields import PartialDate
 from .loader import LoadResult
-from .models import KINDS, format_path, iter_leaves
-from .types import PartialDate
+from .models import KINDS, Record
+from .refs import FieldPath, format_path, iter_leaves
 
 # (container path suffix, start field, end field): pairs whose order is checked.
 DATE_PAIRS = (("start", "end"), ("date", "end"))
@@ -29,7 +32,7 @@ def run_checks(result: LoadResult, today: date) -> list[DataError]:
     return errors
 
 
-def _records(result: LoadResult) -> Iterator[tuple[str, str, object]]:
+def _records(result: LoadResult) -> Iterator[tuple[str, str, Record]]:
     for kind in KINDS:
         for rid, record in result.records[kind].items():
             yield kind, rid, record
@@ -39,20 +42,20 @@ def _error(
     result: LoadResult,
     kind: str,
     rid: str,
-    path: tuple,
+    path: FieldPath,
     problem: str,
     expected: str = "",
-    severity: str = "error",
+    severity: Severity = "error",
 ) -> DataError:
-    line, col = result.origins[rid].locate(path)
+    line, col = result.locations[rid].locate(path)
     return DataError(
-        result.origins[rid].path, line, col, problem, expected, kind, rid, format_path(path), severity
-    )  # type: ignore[arg-type]
+        result.locations[rid].path, line, col, problem, expected, kind, rid, format_path(path), severity
+    )
 
 
 def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
     for kind, rid, record in _records(result):
-        for path, value, ref in iter_leaves(record):  # type: ignore[arg-type]
+        for path, value, ref in iter_leaves(record):
             if ref is None:
                 continue
             target_kind = result.kind_of.get(value)
@@ -77,7 +80,7 @@ def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
 
 def check_dates(result: LoadResult, today: date) -> Iterator[DataError]:
     for kind, rid, record in _records(result):
-        leaves = {path: value for path, value, _ in iter_leaves(record)}  # type: ignore[arg-type]
+        leaves = {path: value for path, value, _ in iter_leaves(record)}
         for path, value in leaves.items():
             if not isinstance(value, PartialDate):
                 continue
@@ -109,8 +112,8 @@ def check_dates(result: LoadResult, today: date) -> Iterator[DataError]:
 def check_repeats(result: LoadResult, today: date) -> Iterator[DataError]:
     """A list of ids, participants or citations that names the same id twice."""
     for kind, rid, record in _records(result):
-        seen: dict[tuple, dict[str, tuple]] = {}
-        for path, value, ref in iter_leaves(record):  # type: ignore[arg-type]
+        seen: dict[FieldPath, dict[str, tuple]] = {}
+        for path, value, ref in iter_leaves(record):
             if (
                 ref is None
                 or not path
@@ -137,7 +140,7 @@ def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]
     cited = {
         value
         for _, _, record in _records(result)
-        for _, value, ref in iter_leaves(record)  # type: ignore[arg-type]
+        for _, value, ref in iter_leaves(record)
         if ref is not None and "source" in ref.kinds
     }
     for rid in result.records["source"]:
@@ -155,11 +158,12 @@ def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]
 
 def check_reviews(result: LoadResult, today: date) -> Iterator[DataError]:
     """A review names sources the claim actually cites (or gives as evidence)."""
-    for rid, claim in result.records["claim"].items():
-        review = getattr(claim, "reviewed", None)
+    for rid, record in result.records["claim"].items():
+        claim = cast(Claim, record)
+        review = claim.reviewed
         if review is None:
             continue
-        cited = {c.source for c in (*claim.sources, *claim.evidence)}  # type: ignore[attr-defined]
+        cited = {c.source for c in (*claim.sources, *claim.evidence)}
         for i, sid in enumerate(review.against):
             if sid not in cited:
                 yield _error(

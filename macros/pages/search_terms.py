@@ -4,14 +4,14 @@ Material's lunr search neither folds diacritics nor knows aliases: "Erdogan" doe
 match "Erdoğan". For each person this module lists every name form in the data (native
 script, transliterations, aliases) plus each form with diacritics folded away
 ("Əliyev" -> "Eliyev", "Erdoğan" -> "Erdogan"). `hooks/search_terms.py` adds them to
-the search index as the page's tags, which the search weights most.
+the page's tags, which the search weights most.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from .dataset import Dataset
+from ..core.dataset import Dataset
 
 # Letters that Unicode decomposition does not fold to ASCII.
 SPECIAL = str.maketrans(
@@ -55,13 +55,3 @@ def person_terms(data: Dataset, person_id: str) -> list[str]:
             seen.add(form.casefold())
             out.append(form)
     return out
-
-
-def add_terms(index: dict, data: Dataset) -> dict:
-    """Give each person's page entry in a Material search index its name forms as tags."""
-    for doc in index["docs"]:
-        location = doc.get("location", "")
-        parts = location.strip("/").split("/")
-        if len(parts) == 2 and parts[0] == "people" and parts[1] in data.people and "#" not in location:
-            doc["tags"] = [*doc.get("tags", []), *person_terms(data, parts[1])]
-    return index

@@ -1,6 +1,6 @@
 """data/ -> typed records, keeping file:line:col for every record and field.
 
-Layout: one folder per kind (`data/people/`, `data/sources/` …, see `models.FOLDERS`);
+Layout: one folder per kind (`data/people/`, `data/sources/` …, see `models.DATA_FOLDERS`);
 every `*.yml` file in a folder is a list of records of that kind. Files may group
 records however helps review. This module reads and validates records one by one; rules
 that span records (references, dates, usage) live in `checks.py`.
@@ -16,14 +16,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
-from .models import FOLDERS, KINDS, FieldPath, Model, _unwrap, format_path
-from .yaml_strict import YamlProblem, YList, YMap, parse
-
-Pos = tuple[int, int]
+from .models import DATA_FOLDERS, KINDS, Record
+from .refs import FieldPath, format_path, unwrap
+from .yaml_strict import Pos, YamlProblem, YList, YMap, parse
 
 
 @dataclass(frozen=True)
-class Origin:
+class RecordLocation:
     """Where a record was written: its file and its raw mapping (for field positions)."""
 
     path: str
@@ -52,8 +51,8 @@ class Origin:
 
 @dataclass
 class LoadResult:
-    records: dict[str, dict[str, Model]] = field(default_factory=lambda: {k: {} for k in KINDS})
-    origins: dict[str, Origin] = field(default_factory=dict)
+    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {k: {} for k in KINDS})
+    locations: dict[str, RecordLocation] = field(default_factory=dict)
     kind_of: dict[str, str] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
     unreadable_kinds: set[str] = field(default_factory=set)
@@ -69,7 +68,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
         result.errors.append(DataError(_show(data_dir, root), 0, 0, "data folder is missing"))
         return result
     _check_layout(data_dir, root, result)
-    for kind, folder in FOLDERS.items():
+    for kind, folder in DATA_FOLDERS.items():
         files = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
         if not files:
             result.unreadable_kinds.add(kind)
@@ -95,7 +94,7 @@ def _show(path: Path, root: Path) -> str:
 
 
 def _check_layout(data_dir: Path, root: Path, result: LoadResult) -> None:
-    known = set(FOLDERS.values())
+    known = set(DATA_FOLDERS.values())
     for entry in sorted(data_dir.iterdir()):
         shown = _show(entry, root)
         if entry.name.startswith(".") or entry.suffix == ".md":
@@ -158,10 +157,10 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
                 )
             )
             continue
-        _load_record(kind, raw, Origin(shown, raw), result)
+        _load_record(kind, raw, RecordLocation(shown, raw), result)
 
 
-def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> None:
+def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult) -> None:
     rid = raw.get("id") if isinstance(raw.get("id"), str) else ""
     try:
         record = KINDS[kind].model_validate(dict(raw))
@@ -169,16 +168,16 @@ def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> No
         if rid:
             result.broken_ids.add(rid)
         for err in exc.errors():
-            result.errors.append(_pydantic_error(kind, rid, KINDS[kind], err, origin))
+            result.errors.append(_pydantic_error(kind, rid, KINDS[kind], err, where))
         return
-    rid = record.id  # type: ignore[attr-defined]
-    if rid in result.origins:
-        first = result.origins[rid]
+    rid = record.id
+    if rid in result.locations:
+        first = result.locations[rid]
         result.broken_ids.add(rid)  # references to it are ambiguous; do not report them too
-        line, col = origin.locate(("id",))
+        line, col = where.locate(("id",))
         result.errors.append(
             DataError(
-                origin.path,
+                where.path,
                 line,
                 col,
                 f"duplicate id '{rid}'",
@@ -190,14 +189,14 @@ def _load_record(kind: str, raw: YMap, origin: Origin, result: LoadResult) -> No
         )
         return
     result.records[kind][rid] = record
-    result.origins[rid] = origin
+    result.locations[rid] = where
     result.kind_of[rid] = kind
 
 
 def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     current: Any = model
     for part in loc:
-        base, _ = _unwrap(current)
+        base, _ = unwrap(current)
         if isinstance(part, int):
             args = getattr(base, "__args__", ())
             current = args[0] if args else None
@@ -205,11 +204,13 @@ def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
             current = base.model_fields[part].annotation
         else:
             return None
-    base, _ = _unwrap(current)
+    base, _ = unwrap(current)
     return base if isinstance(base, type) and issubclass(base, BaseModel) else None
 
 
-def _pydantic_error(kind: str, rid: str, model: type[BaseModel], err: Any, origin: Origin) -> DataError:
+def _pydantic_error(
+    kind: str, rid: str, model: type[BaseModel], err: Any, where: RecordLocation
+) -> DataError:
     loc: FieldPath = tuple(err["loc"])
     etype = err["type"]
     expected = ""
@@ -219,9 +220,9 @@ def _pydantic_error(kind: str, rid: str, model: type[BaseModel], err: Any, origi
         hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
         problem = f"unknown field '{loc[-1]}'"
         expected = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(fields)
-        line, col = origin.locate(loc, key=True)
-        return DataError(origin.path, line, col, problem, expected, kind, rid, format_path(loc[:-1]))
-    line, col = origin.locate(loc)
+        line, col = where.locate(loc, key=True)
+        return DataError(where.path, line, col, problem, expected, kind, rid, format_path(loc[:-1]))
+    line, col = where.locate(loc)
     if etype == "missing":
         problem, expected = "missing required field", ""
     elif etype == "literal_error":
@@ -240,4 +241,4 @@ def _pydantic_error(kind: str, rid: str, model: type[BaseModel], err: Any, origi
         problem = str(err["msg"]).removeprefix("Value error, ")
         if problem.endswith(")") and " (" in problem:
             problem, expected = problem[: problem.rindex(" (")], problem[problem.rindex(" (") + 2 : -1]
-    return DataError(origin.path, line, col, problem, expected, kind, rid, format_path(loc))
+    return DataError(where.path, line, col, problem, expected, kind, rid, format_path(loc))

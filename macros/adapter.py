@@ -1,0 +1,110 @@
+"""The one MkDocs-aware helper: the Dataset and the Edition of a build, links between
+pages, and data errors turned into MkDocs' PluginError.
+
+`load(config)` runs once per build, first thing (hooks/dataset.py, on_config): it reads
+and checks `data/` only when a file in it changed since the last build of the same
+config (so `mkdocs serve` reloads after a data edit and not otherwise). Everything else
+asks `dataset(config)` / `edition(config)`, which only look up what `load` stored.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from . import repository
+from .core.dataset import Dataset, build_dataset
+from .core.errors import DataErrors
+from .core.routes import page_of
+from .editions.edition import Edition
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass
+class _Build:
+    fingerprint: Fingerprint
+    dataset: Dataset
+    edition: Edition
+
+
+_BUILDS: dict[str, _Build] = {}
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _fingerprint(data_dir: Path) -> Fingerprint:
+    """Path, mtime and size of every file under data/: one walk per build."""
+    stats = []
+    for path in sorted(data_dir.rglob("*")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
+    return tuple(stats)
+
+
+def _site_url(config: MkDocsConfig) -> str | None:
+    url = (config.site_url or "").strip()
+    return (url if url.endswith("/") else url + "/") if url else None
+
+
+def load(config: MkDocsConfig) -> Dataset:
+    """Read and check data/ for this build (or reuse the last result if nothing changed)."""
+    root = project_root(config)
+    data_dir = root / "data"
+    fingerprint = _fingerprint(data_dir) if data_dir.is_dir() else ()
+    key = str(config.config_file_path)
+    previous = _BUILDS.get(key)
+    if previous is not None and previous.fingerprint == fingerprint and fingerprint:
+        dataset = previous.dataset
+    else:
+        try:
+            dataset = build_dataset(data_dir, today=date.today())
+        except DataErrors as exc:
+            _BUILDS.pop(key, None)
+            raise PluginError(exc.report()) from None
+    edition = Edition(
+        site_name=config.site_name,
+        date=repository.edition_date(os.environ),
+        commit=repository.commit_id(root),
+        site_url=_site_url(config),
+    )
+    _BUILDS[key] = _Build(fingerprint, dataset, edition)
+    return dataset
+
+
+def _build(config: MkDocsConfig) -> _Build:
+    found = _BUILDS.get(str(config.config_file_path))
+    if found is None:
+        raise PluginError("the dataset was not loaded for this build (is hooks/dataset.py in mkdocs.yml?)")
+    return found
+
+
+def dataset(config: MkDocsConfig) -> Dataset:
+    return _build(config).dataset
+
+
+def edition(config: MkDocsConfig) -> Edition:
+    return _build(config).edition
+
+
+def link(data: Dataset, files: Files, page: File, rid: str) -> str:
+    """URL of the page (and anchor) that shows `rid`, relative to `page`."""
+    kind = data.kind_of.get(rid)
+    route = page_of(kind, rid) if kind else None
+    if route is None:
+        raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
+    target = files.get_file_from_path(route.src)
+    if target is None:
+        raise PluginError(f"link to '{rid}': page '{route.src}' does not exist")
+    return target.url_relative_to(page) + (f"#{route.anchor}" if route.anchor else "")

@@ -1,0 +1,47 @@
+"""The kinds of record in `data/`, and where each kind lives.
+
+The models themselves are in `entities.py`, `claims.py` and `sources.py`; this module is
+the registry the loader, the checks and the schema generator go through.
+"""
+
+from __future__ import annotations
+
+from .base import Citation, Model, Record
+from .claims import Claim
+from .entities import Country, Dispute, Event, Meeting, Person
+from .sources import Source
+
+KINDS: dict[str, type[Record]] = {
+    "source": Source,
+    "country": Country,
+    "person": Person,
+    "meeting": Meeting,
+    "event": Event,
+    "dispute": Dispute,
+    "claim": Claim,
+}
+# Folder under data/ for each kind.
+DATA_FOLDERS: dict[str, str] = {
+    "source": "sources",
+    "country": "countries",
+    "person": "people",
+    "meeting": "meetings",
+    "event": "events",
+    "dispute": "disputes",
+    "claim": "claims",
+}
+
+__all__ = [
+    "DATA_FOLDERS",
+    "KINDS",
+    "Citation",
+    "Claim",
+    "Country",
+    "Dispute",
+    "Event",
+    "Meeting",
+    "Model",
+    "Person",
+    "Record",
+    "Source",
+]

@@ -1,0 +1,93 @@
+"""References between records, and a walk over every value of a record.
+
+A reference is an id typed as `Annotated[Id, RefTo(kinds)]`: the kinds it may name.
+`checks.py` resolves them; the Dataset builds its backlinks from them. The named
+aliases below are the only reference types the models use, so a type checker sees a
+plain `str` and the JSON Schema sees an id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .fields import Id
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks an id field as a reference to records of the given kinds."""
+
+    kinds: tuple[str, ...]
+
+
+ACTOR_KINDS = ("person", "country", "source")
+ANY_KIND = ("country", "person", "meeting", "event", "dispute", "claim", "source")
+
+SourceRef = Annotated[Id, RefTo(("source",))]
+CountryRef = Annotated[Id, RefTo(("country",))]
+PersonRef = Annotated[Id, RefTo(("person",))]
+ClaimRef = Annotated[Id, RefTo(("claim",))]
+DisputeRef = Annotated[Id, RefTo(("dispute",))]
+PartyRef = Annotated[Id, RefTo(("country", "person"))]
+OccasionRef = Annotated[Id, RefTo(("meeting", "event"))]
+EventOrMeetingRef = Annotated[Id, RefTo(("event", "meeting"))]
+ActorRef = Annotated[Id, RefTo(ACTOR_KINDS)]
+AnyRef = Annotated[Id, RefTo(ANY_KIND)]
+
+FieldPath = tuple[str | int, ...]
+Leaf = tuple[FieldPath, Any, "RefTo | None"]
+
+
+def unwrap(annotation: Any) -> tuple[Any, RefTo | None]:
+    """Strip Optional/Annotated and return (base type, RefTo marker if any)."""
+    ref = None
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            ref = next((m for m in get_args(annotation)[1:] if isinstance(m, RefTo)), ref)
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation, ref
+
+
+def _walk(value: Any, annotation: Any, ref: RefTo | None, path: FieldPath) -> Iterator[Leaf]:
+    if value is None:
+        return
+    base, inner_ref = unwrap(annotation)
+    ref = inner_ref or ref
+    if isinstance(value, BaseModel):
+        yield from iter_leaves(value, path)
+    elif isinstance(value, tuple):
+        item_type = get_args(base)[0] if get_args(base) else Any
+        for i, item in enumerate(value):
+            yield from _walk(item, item_type, None, (*path, i))
+    else:
+        yield path, value, ref
+
+
+def iter_leaves(record: BaseModel, path: FieldPath = ()) -> Iterator[Leaf]:
+    """Every scalar inside a record with its field path and, for ids, the kinds it may name."""
+    for name, info in type(record).model_fields.items():
+        ref = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        yield from _walk(getattr(record, name), info.annotation, ref, (*path, name))
+
+
+def iter_refs(record: BaseModel) -> Iterator[tuple[FieldPath, str, RefTo]]:
+    """Every reference inside a record: (field path, id, kinds it may name)."""
+    for path, value, ref in iter_leaves(record):
+        if ref is not None:
+            yield path, value, ref
+
+
+def format_path(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out

@@ -1,0 +1,193 @@
+"""Macro bodies: (dataset, link, args) -> HTML blocks for a page. No MkDocs import.
+
+This module picks records and hands them to `templates/`. Links to other pages come
+from `link(id)`, which the adapter computes from MkDocs' file list relative to the
+current page, so a link to a page that does not exist fails the build instead of being
+published. One Renderer serves one page: citation numbers are per page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..core.dataset import Dataset
+from ..core.models import Record
+from ..core.routes import PAGE_FOLDERS
+from ..core.sources import Affiliation
+from .dates import format_span
+from .escape import MacroError, md_text
+from .labels import affiliation_label
+from .templates import ENV
+from .visuals import REL_LABELS, graph_layout, legend, timeline_rows
+
+Link = Callable[[str], str]
+
+
+class PageNumbers(dict[str, int]):
+    """Citation numbers for one page: a source gets the next number when first cited."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = len(self) + 1
+        return self[key]
+
+
+class Renderer:
+    """Renders blocks for one page. `link(id)` gives the URL of an id's page or anchor."""
+
+    def __init__(self, dataset: Dataset, link: Link) -> None:
+        self.data = dataset
+        self.link = link
+        self.number = PageNumbers()
+        self._svg_count = 0
+
+    def _get(self, call: str, rid: object, kind: str | None) -> Any:
+        if not isinstance(rid, str):
+            raise MacroError(f"{call}: expected an id in quotes, got {rid!r}")
+        try:
+            return self.data.get(rid, kind)
+        except KeyError as exc:
+            raise MacroError(f"{call}: {exc.args[0]}") from None
+
+    def _block(self, template: str, **context: object) -> Markup:
+        html = ENV.get_template(template).render(
+            data=self.data,
+            link=self.link,
+            name_of=self.name_of,
+            number=self.number,
+            global_number=self.data.index.bibliography_number,
+            timeline_svg=self.timeline_svg,
+            graph_svg=self.graph_svg,
+            page_kinds=PAGE_FOLDERS,
+            affiliation=self.affiliation,
+            **context,
+        )
+        # Blank lines around keep the HTML one raw block for Markdown.
+        return Markup("\n" + html.strip() + "\n")
+
+    def affiliation(self, value: Affiliation | None) -> str:
+        return affiliation_label(self.data, value)
+
+    def name_of(self, rid: str) -> str:
+        """How a record is named in running text; a source is named by its publisher."""
+        record: Record = self.data.get(rid)
+        if rid in self.data.sources:
+            source = self.data.sources[rid]
+            return source.publisher or source.title or source.title_note or rid
+        return str(getattr(record, "name", None) or getattr(record, "title", None) or rid)
+
+    # -- pages of one entity --------------------------------------------------------
+    def entity_page(self, kind: str, rid: str) -> Markup:
+        if kind not in PAGE_FOLDERS:
+            raise MacroError(f"entity_page({kind!r}, {rid!r}): no pages for kind '{kind}'")
+        record = self._get(f"entity_page({kind!r}, {rid!r})", rid, kind)
+        heading = md_text(self.name_of(rid))
+        body = self._block(f"{kind}.html", record=record)
+        return Markup(f"# {heading} {{ #{rid} }}\n") + body
+
+    # -- blocks used in prose pages ---------------------------------------------------
+    def people_index(self) -> Markup:
+        people = sorted(self.data.people.values(), key=lambda p: p.family or p.name)
+        return self._block("people_index.html", people=people)
+
+    def meetings_index(self) -> Markup:
+        meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
+        return self._block("meetings_index.html", meetings=meetings)
+
+    def disputes_index(self) -> Markup:
+        return self._block("disputes_index.html", disputes=list(self.data.disputes.values()))
+
+    def sources_list(self) -> Markup:
+        return self._block("sources.html", sources=self.data.bibliography())
+
+    def claim(self, rid: str) -> Markup:
+        record = self._get(f"claim({rid!r})", rid, "claim")
+        return self._block("claim.html", claim=record)
+
+    def claims(self, *ids: str) -> Markup:
+        call = f"claims({', '.join(map(repr, ids))})"
+        records = [self._get(call, rid, "claim") for rid in ids]
+        return self._block("claims.html", claims=records)
+
+    def all_claims(self) -> Markup:
+        return self._block("claims.html", claims=list(self.data.claims.values()))
+
+    def claims_about(self, rid: str) -> Markup:
+        self._get(f"claims_about({rid!r})", rid, None)
+        return self._block("claims.html", claims=self.data.claims_about(rid))
+
+    def article_audit(self, article_id: str) -> Markup:
+        article = self._get(f"article_audit({article_id!r})", article_id, "source")
+        claims = self.data.audit_of(article_id)
+        if not claims:
+            raise MacroError(f"article_audit({article_id!r}): no claims are audited against this source")
+        return self._block("audit.html", article=article, claims=claims)
+
+    def _uid(self, stem: str) -> str:
+        self._svg_count += 1
+        return f"{stem}-{self._svg_count}"
+
+    def timeline_svg(self, subject: str = "format") -> Markup:
+        """An SVG timeline: of the format's meetings, or of a dispute's key dates."""
+        if subject == "format":
+            meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
+            items = [
+                (format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings
+            ]
+            title = "Timeline of the trilateral format"
+        else:
+            dispute = self._get(f"timeline_svg({subject!r})", subject, "dispute")
+            items = [(format_span(k.date, k.end), k.text, None, False) for k in dispute.key_dates]
+            title = f"Timeline: {dispute.name}"
+        rows, height = timeline_rows(items)
+        desc = "; ".join(f"{d}: {label}" for d, label, _, _ in items)
+        return self._block(
+            "timeline.svg.html", rows=rows, height=height, title=title, desc=desc, uid=self._uid("timeline")
+        )
+
+    def graph_svg(self, subject: str = "all") -> Markup:
+        """The relationship graph; for a dispute, the relations that involve its parties."""
+        pairs = self.data.relations()
+        title = "Relations between the states in the briefing"
+        if subject != "all":
+            dispute = self._get(f"graph_svg({subject!r})", subject, "dispute")
+            parties = set(dispute.parties)
+            pairs = [(c, r) for c, r in pairs if {r.actor, r.target} & parties]
+            title = f"Relations involving the parties: {dispute.name}"
+        if not pairs:
+            raise MacroError(f"graph_svg({subject!r}): no claim carries a relation for this graph")
+        names = {cid: c.short_name or c.name for cid, c in self.data.countries.items()}
+        nodes, edges = graph_layout(pairs, names)
+        desc = "; ".join(f"{names[r.actor]} to {names[r.target]}: {REL_LABELS[r.type]}" for _, r in pairs)
+        keys = legend(sorted({r.type for _, r in pairs}))
+        return self._block(
+            "graph.svg.html",
+            nodes=nodes,
+            edges=edges,
+            size=560,
+            title=title,
+            desc=desc,
+            uid=self._uid("graph"),
+            legend=keys,
+            show_labels=len(edges) <= 8,
+            height=560 + 22 * len(keys) + 20,
+        )
+
+    def cite(self, *ids: str) -> Markup:
+        if not ids:
+            raise MacroError("cite(): name at least one source id")
+        call = f"cite({', '.join(map(repr, ids))})"
+        sources = [self._get(call, rid, "source") for rid in ids]
+        html = ENV.get_template("cite_inline.html").render(
+            sources=sources, link=self.link, number=self.number
+        )
+        return Markup(html.strip())
+
+    def references(self) -> Markup:
+        """The page's own reference list, in the order of first citation ('' if none)."""
+        if not self.number:
+            return Markup("")
+        sources = [self.data.sources[sid] for sid in self.number]
+        return Markup("\n## References { #references }\n") + self._block("references.html", sources=sources)

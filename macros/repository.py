@@ -1,0 +1,57 @@
+"""Facts about the checkout the site is built from: the commit, the recent changes and the
+edition date. This is the one place (with the adapter) that runs git or reads the
+environment; it hands plain values to the core, the pages and the editions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Change:
+    commit: str
+    time: datetime
+    subject: str  # the first line of the commit message
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.decode("utf-8", errors="replace") if out.returncode == 0 else ""
+
+
+def commit_id(root: Path) -> str:
+    return _git(root, "rev-parse", "--short", "HEAD").strip() or "unknown"
+
+
+def edition_date(environ: Mapping[str, str] = os.environ) -> datetime:
+    """SOURCE_DATE_EPOCH (set by the Makefile from the last commit) or now, in UTC."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def changes(root: Path, limit: int = 50) -> list[Change]:
+    """Recent commits that touched the data or the pages, newest first.
+
+    Fields are separated by NUL and records by the record separator, so a subject with
+    any character in it (a vertical tab, a form feed) stays one field; only its first
+    line (split on newlines, nothing else) is kept."""
+    out = _git(root, "log", "-n", str(limit), "--format=%H%x00%cI%x00%B%x1e", "--", "data", "docs")
+    rows = []
+    for record in out.split("\x1e"):
+        parts = record.strip("\n").split("\x00")
+        if len(parts) != 3:
+            continue
+        commit, when, message = parts
+        subject = message.split("\n", 1)[0].strip()
+        rows.append(Change(commit, datetime.fromisoformat(when), subject))
+    return rows
