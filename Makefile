@@ -52,6 +52,7 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check macros hooks tests
 	$(BIN)/ruff format --check macros hooks tests
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format macros hooks tests
@@ -61,6 +62,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m macros check
 	$(BIN)/ruff check macros hooks tests
 	$(BIN)/ruff format --check macros hooks tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -32,7 +32,7 @@ _COPIED = (
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get("macros")
     old = getattr(plugin, "_env", None)
-    if old is None:
+    if plugin is None or old is None:
         raise PluginError("sandbox hook: the macros plugin has no Jinja environment to replace")
     settings = {name: getattr(old, name) for name in _COPIED if name != "extensions"}
     sandbox = ImmutableSandboxedEnvironment(**settings, extensions=list(old.extensions))

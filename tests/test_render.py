@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -128,6 +128,10 @@ def _frozen(groups: Mapping[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
+def _audit_number(claim: Claim) -> int:
+    return claim.audit.number if claim.audit else 0
+
+
 def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
     """Every lookup the pages use, in one pass over the records (plus a few sorts)."""
     mentions: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per id
@@ -155,7 +159,7 @@ def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
             superseding[claim.superseded.by].append(cid)
         relations.extend((cid, n) for n in range(len(claim.relations)))
     for article in audits.values():
-        article.sort(key=lambda cid: claims[cid].audit.number if claims[cid].audit else 0)
+        article.sort(key=lambda cid: _audit_number(claims[cid]))
     meetings_of: dict[str, list[str]] = defaultdict(list)
     for mid in sorted(meetings, key=lambda m: meetings[m].start.earliest):
         for person in dict.fromkeys(p.person for p in meetings[mid].participants if p.person):

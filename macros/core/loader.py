@@ -161,7 +161,8 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
 
 
 def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult) -> None:
-    rid = raw.get("id") if isinstance(raw.get("id"), str) else ""
+    raw_id = raw.get("id")
+    rid = raw_id if isinstance(raw_id, str) else ""
     try:
         record = KINDS[kind].model_validate(dict(raw))
     except ValidationError as exc:

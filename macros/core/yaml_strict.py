@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Protocol
 
 import yaml
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
@@ -62,13 +62,11 @@ class YList(list):
 class _Loader(yaml.SafeLoader):
     """PyYAML's parser with a reduced resolver and a composer that refuses anchors."""
 
-    yaml_implicit_resolvers: ClassVar[dict] = {}
-
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             raise _problem(
@@ -99,7 +97,7 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def _add(tag: str, pattern: str, first: str) -> None:
+def _add(tag: str, pattern: str, first: str | list[str]) -> None:
     _Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
 
 
@@ -110,7 +108,12 @@ _add("tag:yaml.org,2002:int", r"^(?:0|-?[1-9][0-9]*)$", "-0123456789")
 _add("tag:yaml.org,2002:float", r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$", "-0123456789")
 
 
-def _problem(mark: yaml.Mark | None, message: str, expected: str = "") -> YamlProblem:
+class _Mark(Protocol):
+    line: int
+    column: int
+
+
+def _problem(mark: _Mark | None, message: str, expected: str = "") -> YamlProblem:
     if mark is None:
         return YamlProblem(1, 1, message, expected)
     return YamlProblem(mark.line + 1, mark.column + 1, message, expected)
@@ -137,12 +140,12 @@ def _build(node: Node) -> object:
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        out = YList()
-        out.pos = _pos(node)
+        items = YList()
+        items.pos = _pos(node)
         for item in node.value:
-            out.append(_build(item))
-            out.item_pos.append(_pos(item))
-        return out
+            items.append(_build(item))
+            items.item_pos.append(_pos(item))
+        return items
     if isinstance(node, MappingNode):
         out = YMap()
         out.pos = _pos(node)

@@ -14,14 +14,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..core.dataset import Dataset
-from ..core.models import Record
 from ..core.routes import PAGE_FOLDERS
 from ..core.sources import Affiliation
 from .dates import format_span
 from .escape import MacroError, md_text
 from .labels import affiliation_label
 from .templates import ENV
-from .visuals import REL_LABELS, graph_layout, legend, timeline_rows
+from .visuals import REL_LABELS, TimelineItem, graph_layout, legend, timeline_rows
 
 Link = Callable[[str], str]
 
@@ -72,7 +71,7 @@ class Renderer:
 
     def name_of(self, rid: str) -> str:
         """How a record is named in running text; a source is named by its publisher."""
-        record: Record = self.data.get(rid)
+        record = self.data.get(rid)
         if rid in self.data.sources:
             source = self.data.sources[rid]
             return source.publisher or source.title or source.title_note or rid
@@ -133,7 +132,7 @@ class Renderer:
         """An SVG timeline: of the format's meetings, or of a dispute's key dates."""
         if subject == "format":
             meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
-            items = [
+            items: list[TimelineItem] = [
                 (format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings
             ]
             title = "Timeline of the trilateral format"

@@ -64,9 +64,10 @@ class TimelineRow:
     after: bool
 
 
-def timeline_rows(
-    items: list[tuple[str, str, str | None, bool]], width: int = 46
-) -> tuple[list[TimelineRow], int]:
+TimelineItem = tuple[str, str, str | None, bool]  # (date text, label, href, after the article)
+
+
+def timeline_rows(items: list[TimelineItem], width: int = 46) -> tuple[list[TimelineRow], int]:
     """(date text, label, href, after_article) -> rows with y positions and wrapped labels."""
     rows, y = [], 30
     for date_text, label, href, after in items:
