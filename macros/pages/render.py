@@ -79,6 +79,7 @@ class Renderer:
 
     # -- pages of one entity --------------------------------------------------------
     def entity_page(self, kind: str, rid: str) -> Markup:
+        """The body of a generated person, meeting or dispute page."""
         if kind not in PAGE_FOLDERS:
             raise MacroError(f"entity_page({kind!r}, {rid!r}): no pages for kind '{kind}'")
         record = self._get(f"entity_page({kind!r}, {rid!r})", rid, kind)
@@ -88,36 +89,45 @@ class Renderer:
 
     # -- blocks used in prose pages ---------------------------------------------------
     def people_index(self) -> Markup:
+        """A table of every person, linking to their pages."""
         people = sorted(self.data.people.values(), key=lambda p: p.family or p.name)
         return self._block("people_index.html", people=people)
 
     def meetings_index(self) -> Markup:
+        """A table of every meeting in date order, linking to their pages."""
         meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
         return self._block("meetings_index.html", meetings=meetings)
 
     def disputes_index(self) -> Markup:
+        """A list of every dispute with its status date, linking to their pages."""
         return self._block("disputes_index.html", disputes=list(self.data.disputes.values()))
 
     def sources_list(self) -> Markup:
+        """The bibliography: every source, with the anchor `source-<id>`."""
         return self._block("sources.html", sources=self.data.bibliography())
 
     def claim(self, rid: str) -> Markup:
+        """One claim with its kind badge, who asserts and disputes it, and citations."""
         record = self._get(f"claim({rid!r})", rid, "claim")
         return self._block("claim.html", claim=record)
 
     def claims(self, *ids: str) -> Markup:
+        """Several claims, in the order given: `{{ claims("id-1", "id-2") }}`."""
         call = f"claims({', '.join(map(repr, ids))})"
         records = [self._get(call, rid, "claim") for rid in ids]
         return self._block("claims.html", claims=records)
 
     def all_claims(self) -> Markup:
+        """Every claim in the data, each with its permanent anchor `claim-<id>`."""
         return self._block("claims.html", claims=list(self.data.claims.values()))
 
     def claims_about(self, rid: str) -> Markup:
+        """Every claim whose `about` names this person, meeting, event, dispute or country."""
         self._get(f"claims_about({rid!r})", rid, None)
         return self._block("claims.html", claims=self.data.claims_about(rid))
 
     def article_audit(self, article_id: str) -> Markup:
+        """The audit of an article: each of its claims with verdict, reasoning and evidence."""
         article = self._get(f"article_audit({article_id!r})", article_id, "source")
         claims = self.data.audit_of(article_id)
         if not claims:
@@ -129,7 +139,7 @@ class Renderer:
         return f"{stem}-{self._svg_count}"
 
     def timeline_svg(self, subject: str = "format") -> Markup:
-        """An SVG timeline: of the format's meetings, or of a dispute's key dates."""
+        """An SVG timeline of the format's meetings, or of a dispute's key dates (give its id)."""
         if subject == "format":
             meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
             items: list[TimelineItem] = [
@@ -147,7 +157,7 @@ class Renderer:
         )
 
     def graph_svg(self, subject: str = "all") -> Markup:
-        """The relationship graph; for a dispute, the relations that involve its parties."""
+        """The SVG relationship graph: all relations, or those involving a dispute's parties."""
         pairs = self.data.relations()
         title = "Relations between the states in the briefing"
         if subject != "all":
@@ -175,6 +185,7 @@ class Renderer:
         )
 
     def cite(self, *ids: str) -> Markup:
+        """Inline citation markers linking to the page's references, e.g. `{{ cite("src-id") }}`."""
         if not ids:
             raise MacroError("cite(): name at least one source id")
         call = f"cite({', '.join(map(repr, ids))})"
