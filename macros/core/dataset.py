@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,7 @@ from .refs import iter_refs
 from .sources import Source
 
 R = TypeVar("R", bound=Model)
+Dated = TypeVar("Dated", Meeting, Event)
 
 
 @dataclass(frozen=True)
@@ -132,54 +133,64 @@ def _audit_number(claim: Claim) -> int:
     return claim.audit.number if claim.audit else 0
 
 
-def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
-    """Every lookup the pages use, in one pass over the records (plus a few sorts)."""
-    mentions: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per id
+def _mentions(records: Mapping[str, Mapping[str, Model]]) -> dict[str, list[str]]:
+    found: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per id
     for kind_records in records.values():
         for rid, record in kind_records.items():
             for _, value, _ in iter_refs(record):
-                mentions[value][rid] = None
-    claims = cast(Mapping[str, Claim], records["claim"])
-    meetings = cast(Mapping[str, Meeting], records["meeting"])
-    events = cast(Mapping[str, Event], records["event"])
-    sources = cast(Mapping[str, Source], records["source"])
-    about: dict[str, list[str]] = defaultdict(list)
-    citing: dict[str, list[str]] = defaultdict(list)
-    audits: dict[str, list[str]] = defaultdict(list)
-    superseding: dict[str, list[str]] = defaultdict(list)
-    relations: list[tuple[str, int]] = []
+                found[value][rid] = None
+    return {k: list(v) for k, v in found.items()}
+
+
+def _claim_indexes(claims: Mapping[str, Claim]) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {
+        name: defaultdict(list) for name in ("about", "citing", "audits", "superseding")
+    }
     for cid, claim in claims.items():
         for rid in dict.fromkeys(claim.about):
-            about[rid].append(cid)
+            out["about"][rid].append(cid)
         for sid in dict.fromkeys(c.source for c in claim.sources):
-            citing[sid].append(cid)
+            out["citing"][sid].append(cid)
         if claim.audit:
-            audits[claim.audit.article].append(cid)
+            out["audits"][claim.audit.article].append(cid)
         if claim.superseded:
-            superseding[claim.superseded.by].append(cid)
-        relations.extend((cid, n) for n in range(len(claim.relations)))
-    for article in audits.values():
+            out["superseding"][claim.superseded.by].append(cid)
+    for article in out["audits"].values():
         article.sort(key=lambda cid: _audit_number(claims[cid]))
-    meetings_of: dict[str, list[str]] = defaultdict(list)
-    for mid in sorted(meetings, key=lambda m: meetings[m].start.earliest):
-        for person in dict.fromkeys(p.person for p in meetings[mid].participants if p.person):
-            meetings_of[person].append(mid)
-    events_of: dict[str, list[str]] = defaultdict(list)
-    for eid in sorted(events, key=lambda e: events[e].start.earliest):
-        for did in dict.fromkeys(events[eid].disputes):
-            events_of[did].append(eid)
+    return out
+
+
+def _by_date(records: Mapping[str, Dated], keys: Callable[[Dated], Iterable[str]]) -> dict[str, list[str]]:
+    """id -> ids of the records (in date order) whose `keys` name it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for rid in sorted(records, key=lambda r: records[r].start.earliest):
+        for key in dict.fromkeys(keys(records[rid])):
+            out[key].append(rid)
+    return out
+
+
+def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
+    """Every lookup the pages use, in one pass over the records (plus a few sorts)."""
+    claims = cast(Mapping[str, Claim], records["claim"])
+    sources = cast(Mapping[str, Source], records["source"])
+    by_claim = _claim_indexes(claims)
+    meetings_of = _by_date(
+        cast(Mapping[str, Meeting], records["meeting"]),
+        lambda m: (p.person for p in m.participants if p.person),
+    )
+    events_of = _by_date(cast(Mapping[str, Event], records["event"]), lambda e: e.disputes)
     order = sorted(sources, key=lambda s: ((sources[s].publisher or "").casefold(), s))
     return Indexes(
-        mentions=_frozen({k: list(v) for k, v in mentions.items()}),
-        claims_about=_frozen(about),
-        claims_citing=_frozen(citing),
+        mentions=_frozen(_mentions(records)),
+        claims_about=_frozen(by_claim["about"]),
+        claims_citing=_frozen(by_claim["citing"]),
         meetings_of=_frozen(meetings_of),
         events_of=_frozen(events_of),
-        audits=_frozen(audits),
-        superseding=_frozen(superseding),
+        audits=_frozen(by_claim["audits"]),
+        superseding=_frozen(by_claim["superseding"]),
         bibliography=tuple(order),
         bibliography_number=MappingProxyType({sid: n for n, sid in enumerate(order, start=1)}),
-        relations=tuple(relations),
+        relations=tuple((cid, n) for cid, c in claims.items() for n in range(len(c.relations))),
     )
 
 

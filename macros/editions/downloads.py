@@ -14,7 +14,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..core.claims import Claim
 from ..core.dataset import Dataset
+from ..core.entities import Event, Meeting, Person
 from ..core.fields import PartialDate
 from ..core.sources import Author, Source
 from ..pages.labels import affiliation_label
@@ -61,86 +63,91 @@ def _ids(values: Iterable[str]) -> str:
     return "; ".join(values)
 
 
+def _claim_row(c: Claim) -> dict[str, str]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "text": c.text,
+        "asserted_by": _ids(a.entity for a in c.asserted_by),
+        "disputed_by": _ids(d.entity for d in c.disputed_by),
+        "about": _ids(c.about),
+        "verdict": c.verdict or "",
+        "audit_number": str(c.audit.number) if c.audit else "",
+        "flags": _ids(c.flags),
+        "superseded_by": c.superseded.by if c.superseded else "",
+        "superseded_on": str(c.superseded.on) if c.superseded else "",
+        "sources": _ids(s.source for s in c.sources),
+    }
+
+
+def _meeting_row(m: Meeting) -> dict[str, str]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "start": str(m.start),
+        "end": str(m.end or ""),
+        "place": m.place.name,
+        "country": m.place.country,
+        "format": m.format,
+        "level": m.level,
+        "part_of": m.part_of or "",
+        "participants": _ids(p.person or p.country or "" for p in m.participants),
+        "after_article": str(m.after_article).lower(),
+        "sources": _ids(s.source for s in m.sources),
+    }
+
+
+def _person_row(p: Person) -> dict[str, str]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "native_names": _ids(n.text for n in p.names),
+        "aliases": _ids((*p.transliterations, *p.aliases)),
+        "country": p.country or "",
+        "born": str(p.born or ""),
+        "offices": _ids(f"{o.title} ({o.start or '?'}–{o.end or ''})" for o in p.offices),
+    }
+
+
+def _event_row(e: Event) -> dict[str, str]:
+    return {
+        "id": e.id,
+        "title": e.title,
+        "start": str(e.start),
+        "end": str(e.end or ""),
+        "type": e.type,
+        "countries": _ids(e.countries),
+        "disputes": _ids(e.disputes),
+        "sources": _ids(s.source for s in e.sources),
+    }
+
+
+def _source_row(data: Dataset, s: Source) -> dict[str, str]:
+    return {
+        "id": s.id,
+        "type": s.type,
+        "genre": s.genre,
+        "origin": s.origin,
+        "title": s.title or "",
+        "description": s.title_note or "",
+        "publisher": s.publisher or "",
+        "issued": str(s.issued or ""),
+        "url": s.url or "",
+        "copy_url": s.copy_url or "",
+        "archive_url": s.archive_url or "",
+        "affiliation": affiliation_label(data, s.affiliation),
+        "note": s.note or "",
+    }
+
+
 def csv_tables(data: Dataset) -> dict[str, str]:
     """One CSV per kind of record that readers tabulate; lists are joined with '; '."""
     tables = {
-        "claims": [
-            {
-                "id": c.id,
-                "kind": c.kind,
-                "text": c.text,
-                "asserted_by": _ids(a.entity for a in c.asserted_by),
-                "disputed_by": _ids(d.entity for d in c.disputed_by),
-                "about": _ids(c.about),
-                "verdict": c.verdict or "",
-                "audit_number": str(c.audit.number) if c.audit else "",
-                "flags": _ids(c.flags),
-                "superseded_by": c.superseded.by if c.superseded else "",
-                "superseded_on": str(c.superseded.on) if c.superseded else "",
-                "sources": _ids(s.source for s in c.sources),
-            }
-            for c in data.claims.values()
-        ],
-        "meetings": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "start": str(m.start),
-                "end": str(m.end or ""),
-                "place": m.place.name,
-                "country": m.place.country,
-                "format": m.format,
-                "level": m.level,
-                "part_of": m.part_of or "",
-                "participants": _ids(p.person or p.country or "" for p in m.participants),
-                "after_article": str(m.after_article).lower(),
-                "sources": _ids(s.source for s in m.sources),
-            }
-            for m in data.meetings.values()
-        ],
-        "people": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "native_names": _ids(n.text for n in p.names),
-                "aliases": _ids((*p.transliterations, *p.aliases)),
-                "country": p.country or "",
-                "born": str(p.born or ""),
-                "offices": _ids(f"{o.title} ({o.start or '?'}–{o.end or ''})" for o in p.offices),
-            }
-            for p in data.people.values()
-        ],
-        "events": [
-            {
-                "id": e.id,
-                "title": e.title,
-                "start": str(e.start),
-                "end": str(e.end or ""),
-                "type": e.type,
-                "countries": _ids(e.countries),
-                "disputes": _ids(e.disputes),
-                "sources": _ids(s.source for s in e.sources),
-            }
-            for e in data.events.values()
-        ],
-        "sources": [
-            {
-                "id": s.id,
-                "type": s.type,
-                "genre": s.genre,
-                "origin": s.origin,
-                "title": s.title or "",
-                "description": s.title_note or "",
-                "publisher": s.publisher or "",
-                "issued": str(s.issued or ""),
-                "url": s.url or "",
-                "copy_url": s.copy_url or "",
-                "archive_url": s.archive_url or "",
-                "affiliation": affiliation_label(data, s.affiliation),
-                "note": s.note or "",
-            }
-            for s in data.bibliography()
-        ],
+        "claims": [_claim_row(c) for c in data.claims.values()],
+        "meetings": [_meeting_row(m) for m in data.meetings.values()],
+        "people": [_person_row(p) for p in data.people.values()],
+        "events": [_event_row(e) for e in data.events.values()],
+        "sources": [_source_row(data, s) for s in data.bibliography()],
     }
     return {name: _csv(rows) for name, rows in tables.items() if rows}
 
