@@ -66,7 +66,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench --sizes $(or $(SIZES),100,1000)
 
 # Re-pin every dependency from requirements.in (needs the registry).
 lock:

@@ -1,0 +1,165 @@
+"""A synthetic project for benchmarks: the real project plus N meetings with people,
+claims and sources in proportion, and the same pages as plain Markdown for a plain
+MkDocs + Material baseline.
+
+Per meeting: one new source, three claims (about the meeting and its people, citing two
+sources), three participants from a pool of N/2 synthetic people; text lengths are like
+the real data's. Every record passes the checks. Nothing is written inside data/.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+WORDS = ["the", "ministers", "said", "cooperation", "between", "the", "three", "countries", "would", "grow", "in", "trade", "energy", "defence", "and", "transport", "and", "that", "the", "meeting", "confirmed", "their", "support", "for", "each", "other", "on", "questions", "of", "sovereignty", "and", "territorial", "integrity", "according", "to", "the", "official", "readout"]
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _date(i: int) -> str:
+    return f"{2000 + (i // 300) % 24}-{1 + (i // 25) % 12:02d}-{1 + i % 25:02d}"
+
+
+def data_files(n: int, seed: int = 7) -> dict[str, str]:
+    """The synthetic records as YAML text, by path under data/."""
+    rng = random.Random(seed)
+    people_n = max(3, n // 2)
+    sources, people, meetings, claims = [], [], [], []
+    for p in range(people_n):
+        people += [
+            f"- id: bench-person-{p}",
+            f"  name: Benchperson Number{p}",
+            f"  family: Number{p}",
+            "  given: Benchperson",
+            "  country: turkiye",
+            f"  summary: {_sentence(rng, 25)}",
+            "",
+        ]
+    for i in range(n):
+        day = _date(i)
+        sources += [
+            f"- id: bench-source-{i}",
+            "  type: article-newspaper",
+            "  genre: news",
+            "  origin: primary",
+            f"  title: {_sentence(rng, 10)[:-1]}",
+            f"  publisher: Bench Outlet {i % 40}",
+            f'  issued: "{day}"',
+            f'  url: "https://example.org/news/{i}"',
+            f"  note: {_sentence(rng, 18)}",
+            "",
+        ]
+        who = [f"bench-person-{(i + k * 7) % people_n}" for k in range(3)]
+        meetings += [
+            f"- id: bench-meeting-{i}",
+            f"  title: Synthetic meeting {i}, Ankara",
+            f'  start: "{day}"',
+            "  place:",
+            "    name: Ankara",
+            "    country: turkiye",
+            "  format: foreign-ministers",
+            "  level: ministerial",
+            "  participants:",
+            *(f"    - person: {w}" for w in who),
+            f"  summary: {_sentence(rng, 40)}",
+            f"  sources: [bench-source-{i}]",
+            "",
+        ]
+        for c in range(3):
+            claims += [
+                f"- id: bench-claim-{i}-{c}",
+                f"  text: {_sentence(rng, 35)}",
+                "  kind: statement",
+                "  asserted_by:",
+                f"    - entity: {who[c]}",
+                f"  about: [bench-meeting-{i}, {who[c]}]",
+                f'  date: "{day}"',
+                f"  sources: [bench-source-{i}, bench-source-{(i + 1 + c) % n}]",
+                "",
+            ]
+    return {
+        "sources/bench.yml": "\n".join(sources),
+        "people/bench.yml": "\n".join(people),
+        "meetings/bench.yml": "\n".join(meetings),
+        "claims/bench.yml": "\n".join(claims),
+    }
+
+
+def project(n: int, target: Path) -> Path:
+    """A copy of the real project (config, pages, data) plus `n` synthetic meetings."""
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copytree(ROOT / "data", target / "data")
+    for name in ("macros", "hooks", "node_modules"):
+        if (ROOT / name).exists():
+            (target / name).symlink_to(ROOT / name)
+    for rel, text in data_files(n).items():
+        (target / "data" / rel).write_text(text + "\n", encoding="utf-8")
+    return target
+
+
+BASELINE_CONFIG = """site_name: Baseline
+use_directory_urls: true
+not_in_nav: |
+  /people/*.md
+  /meetings/*.md
+theme:
+  name: material
+  font: false
+  features: [navigation.sections, navigation.top, search.highlight, content.tooltips]
+markdown_extensions: [attr_list, admonition, footnotes, toc]
+plugins: [search]
+nav:
+  - Home: index.md
+  - Leaders: people/index.md
+  - Meetings: meetings/index.md
+  - All claims: claims.md
+  - Sources: sources.md
+"""
+
+
+def baseline(n: int, target: Path) -> Path:
+    """The same synthetic pages as plain Markdown, for plain MkDocs + Material: a page per
+    meeting and person (not in the nav), index pages, a claims page and a sources page."""
+    rng = random.Random(7)
+    docs = target / "docs"
+    (docs / "meetings").mkdir(parents=True)
+    (docs / "people").mkdir()
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    people_n = max(3, n // 2)
+    (docs / "index.md").write_text("# Baseline\n\n" + _sentence(rng, 60) + "\n", encoding="utf-8")
+    rows, claims, refs = [], [], []
+    for i in range(n):
+        who = [f"bench-person-{(i + k * 7) % people_n}" for k in range(3)]
+        said = [_sentence(rng, 35) for _ in range(3)]
+        body = [f"# Synthetic meeting {i}, Ankara\n", f"**Date**: {_date(i)}\n", _sentence(rng, 40), ""]
+        body += ["## Participants\n", *(f"- [{w}](../people/{w}.md)" for w in who), ""]
+        body += ["## Outcomes and statements\n", *(f"{s} [^1]\n" for s in said)]
+        body += [
+            "## References\n",
+            f"[^1]: Bench Outlet {i % 40}, {_sentence(rng, 10)} https://example.org/news/{i}",
+        ]
+        (docs / "meetings" / f"bench-meeting-{i}.md").write_text("\n".join(body) + "\n", encoding="utf-8")
+        rows.append(f"| {_date(i)} | [Synthetic meeting {i}](bench-meeting-{i}.md) | Ankara |")
+        claims += [f"{s}\n" for s in said]
+        refs.append(f"1. Bench Outlet {i % 40}. {_sentence(rng, 10)} https://example.org/news/{i}")
+    for p in range(people_n):
+        text = f"# Benchperson Number{p}\n\n{_sentence(rng, 25)}\n\n## Meetings\n\n- a meeting\n"
+        (docs / "people" / f"bench-person-{p}.md").write_text(text, encoding="utf-8")
+    people_rows = [f"| [Benchperson Number{p}](bench-person-{p}.md) | Türkiye |" for p in range(people_n)]
+    (docs / "meetings" / "index.md").write_text(
+        "# Meetings\n\n| Date | Meeting | Place |\n|---|---|---|\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    (docs / "people" / "index.md").write_text(
+        "# Leaders\n\n| Name | Country |\n|---|---|\n" + "\n".join(people_rows) + "\n", encoding="utf-8"
+    )
+    (docs / "claims.md").write_text("# All claims\n\n" + "\n".join(claims), encoding="utf-8")
+    (docs / "sources.md").write_text("# Sources\n\n" + "\n".join(refs) + "\n", encoding="utf-8")
+    return target
