@@ -17,17 +17,17 @@ Problems are raised as `YamlProblem(line, col, message, expected)`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from importlib import import_module
+from typing import Any, Protocol
 
 import yaml
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-try:
-    from yaml.cyaml import CParser
-except ImportError:  # PyYAML built without libyaml: the pure-Python path only
-    CParser = None
+# libyaml's parser, when PyYAML was built with it (else only the pure-Python path runs).
+CParser: Any = getattr(import_module("yaml.cyaml"), "CParser", None) if yaml.__with_libyaml__ else None
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -214,10 +214,10 @@ class _Fast:
     ones the tests pin."""
 
     def __init__(self, text: str) -> None:
-        self.parser = CParser(text)
+        self.parser: Any = CParser(text)
 
     def document(self) -> object:
-        get = self.parser.get_event
+        get: Callable[[], Any] = self.parser.get_event
         get()  # stream start
         if isinstance(self.parser.peek_event(), yaml.StreamEndEvent):
             return None
@@ -229,7 +229,7 @@ class _Fast:
         return value
 
     def value(self, depth: int) -> object:
-        event = self.parser.get_event()
+        event: Any = self.parser.get_event()
         if depth >= MAX_DEPTH or isinstance(event, AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(1, 1, "not plain data")
         if getattr(event, "tag", None) not in (None, "!"):

@@ -14,7 +14,46 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ["the", "ministers", "said", "cooperation", "between", "the", "three", "countries", "would", "grow", "in", "trade", "energy", "defence", "and", "transport", "and", "that", "the", "meeting", "confirmed", "their", "support", "for", "each", "other", "on", "questions", "of", "sovereignty", "and", "territorial", "integrity", "according", "to", "the", "official", "readout"]
+WORDS = [
+    "the",
+    "ministers",
+    "said",
+    "cooperation",
+    "between",
+    "the",
+    "three",
+    "countries",
+    "would",
+    "grow",
+    "in",
+    "trade",
+    "energy",
+    "defence",
+    "and",
+    "transport",
+    "and",
+    "that",
+    "the",
+    "meeting",
+    "confirmed",
+    "their",
+    "support",
+    "for",
+    "each",
+    "other",
+    "on",
+    "questions",
+    "of",
+    "sovereignty",
+    "and",
+    "territorial",
+    "integrity",
+    "according",
+    "to",
+    "the",
+    "official",
+    "readout",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -24,6 +63,17 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 def _date(i: int) -> str:
     return f"{2000 + (i // 300) % 24}-{1 + (i // 25) % 12:02d}-{1 + i % 25:02d}"
+
+
+def _chunks(lines: list[str], size: int = 2000) -> list[list[str]]:
+    """Lines cut into files of about `size` lines, between records (data files are capped
+    at 1 MB each)."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if len(chunks[-1]) >= size and line.startswith("- id: "):
+            chunks.append([])
+        chunks[-1].append(line)
+    return chunks
 
 
 def data_files(n: int, seed: int = 7) -> dict[str, str]:
@@ -83,12 +133,16 @@ def data_files(n: int, seed: int = 7) -> dict[str, str]:
                 f"  sources: [bench-source-{i}, bench-source-{(i + 1 + c) % n}]",
                 "",
             ]
-    return {
-        "sources/bench.yml": "\n".join(sources),
-        "people/bench.yml": "\n".join(people),
-        "meetings/bench.yml": "\n".join(meetings),
-        "claims/bench.yml": "\n".join(claims),
-    }
+    files: dict[str, str] = {}
+    for folder, lines in (
+        ("sources", sources),
+        ("people", people),
+        ("meetings", meetings),
+        ("claims", claims),
+    ):
+        for k, chunk in enumerate(_chunks(lines)):
+            files[f"{folder}/bench-{k:03d}.yml"] = "\n".join(chunk)
+    return files
 
 
 def project(n: int, target: Path) -> Path:
