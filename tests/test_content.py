@@ -37,7 +37,7 @@ def test_claims_other_than_facts_name_who_asserts_them(dataset: Dataset) -> None
 
 
 def test_audit_covers_all_39_claims_of_the_article(dataset: Dataset) -> None:
-    audited = dataset.audit_of("seed-blitz-article")
+    audited = dataset.audit_of("blitz-article")
     assert [c.audit.number for c in audited] == list(range(1, 40))
     assert all(c.verdict for c in audited)
 
@@ -46,13 +46,13 @@ def test_quotes_from_the_article_are_exact(dataset: Dataset) -> None:
     seed = ROOT.parent / "shared" / "seed" / "000_35117d9e50ee6c68.txt"
     assert seed.exists(), f"the seed article is expected at {seed} (shared/ beside the checkout)"
     text = seed.read_text(encoding="utf-8")
-    for claim in dataset.audit_of("seed-blitz-article"):
+    for claim in dataset.audit_of("blitz-article"):
         if claim.audit.quote:
             assert claim.audit.quote in text, claim.id
 
 
 def test_unknowns_stay_unknown(dataset: Dataset) -> None:
-    seed = dataset.sources["seed-blitz-article"]
+    seed = dataset.sources["blitz-article"]
     assert (seed.author, seed.issued, seed.url) == ((), None, None)
     assert not [s for s in dataset.sources if s.startswith("sipri-")]  # no invented primary SIPRI entry
     sharif_first_term = [
