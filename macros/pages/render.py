@@ -19,6 +19,7 @@ from ..core.sources import Affiliation
 from .dates import format_span
 from .escape import MacroError, md_text
 from .labels import affiliation_label
+from .search_terms import fold
 from .templates import ENV
 from .visuals import REL_LABELS, TimelineItem, graph_layout, legend, timeline_rows
 
@@ -90,7 +91,7 @@ class Renderer:
     # -- blocks used in prose pages ---------------------------------------------------
     def people_index(self) -> Markup:
         """A table of every person, linking to their pages."""
-        people = sorted(self.data.people.values(), key=lambda p: p.family or p.name)
+        people = sorted(self.data.people.values(), key=lambda p: fold(p.family or p.name).casefold())
         return self._block("people_index.html", people=people)
 
     def meetings_index(self) -> Markup:
