@@ -13,6 +13,7 @@ from datetime import date
 from typing import cast
 
 from .claims import Claim
+from .entities import Dispute
 from .errors import DataError, Severity
 from .fields import PartialDate
 from .loader import LoadResult
@@ -27,7 +28,8 @@ IDENTITY_FIELDS = ("person", "source")
 
 def run_checks(result: LoadResult, today: date) -> list[DataError]:
     errors: list[DataError] = []
-    for rule in (check_references, check_dates, check_repeats, check_reviews, check_unused_sources):
+    rules = (check_references, check_dates, check_repeats, check_reviews, check_positions, check_unused_sources)
+    for rule in rules:
         errors.extend(rule(result, today))
     return errors
 
@@ -173,4 +175,21 @@ def check_reviews(result: LoadResult, today: date) -> Iterator[DataError]:
                     ("reviewed", "against", i),
                     f"'{sid}' is not among the claim's sources or evidence",
                     "a review checks the claim against what it cites",
+                )
+
+
+def check_positions(result: LoadResult, today: date) -> Iterator[DataError]:
+    """Both sides: every party of a dispute has a position, sourced or explicitly not found."""
+    for rid, record in result.records["dispute"].items():
+        dispute = cast(Dispute, record)
+        stated = {p.party for p in dispute.positions}
+        for i, party in enumerate(dispute.parties):
+            if party not in stated:
+                yield _error(
+                    result,
+                    "dispute",
+                    rid,
+                    ("parties", i),
+                    f"party '{party}' has no entry in 'positions'",
+                    "a sourced position, or 'not_found: true' if no statement of it was found",
                 )

@@ -51,6 +51,7 @@ RelationType = Literal[
     "conflict",
     "mediation",
     "military-presence",
+    "diplomatic-relations",
 ]
 
 

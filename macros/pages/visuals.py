@@ -23,6 +23,7 @@ REL_LABELS = {
     "conflict": "armed conflict",
     "mediation": "mediation, peacekeeping",
     "military-presence": "military presence",
+    "diplomatic-relations": "diplomatic relations",
 }
 DIRECTED = {"arms-supply", "recognition", "non-recognition", "support", "mediation", "military-presence"}
 # Line style per type, so that the legend does not rely on colour alone.
@@ -36,6 +37,7 @@ DASHES = {
     "conflict": "",
     "mediation": "2 3",
     "military-presence": "8 3 2 3",
+    "diplomatic-relations": "2 3",
 }
 WIDTHS = {"alliance": 3, "conflict": 3}
 # Stroke colour per type, written into the SVG as presentation attributes so that the SVG
@@ -50,6 +52,7 @@ COLOURS = {
     "conflict": "#e65100",
     "mediation": "#555555",
     "military-presence": "#b71c1c",
+    "diplomatic-relations": "#0d47a1",
 }
 INK = "#111111"  # text and node outlines
 PAPER = "#ffffff"  # node fill
