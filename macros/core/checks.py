@@ -28,7 +28,14 @@ IDENTITY_FIELDS = ("person", "source")
 
 def run_checks(result: LoadResult, today: date) -> list[DataError]:
     errors: list[DataError] = []
-    rules = (check_references, check_dates, check_repeats, check_reviews, check_positions, check_unused_sources)
+    rules = (
+        check_references,
+        check_dates,
+        check_repeats,
+        check_reviews,
+        check_positions,
+        check_unused_sources,
+    )
     for rule in rules:
         errors.extend(rule(result, today))
     return errors

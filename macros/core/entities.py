@@ -55,6 +55,12 @@ class Person(Record):
     summary: Prose | None = None
     sources: Citations = ()
 
+    @model_validator(mode="after")
+    def _summary_cited(self) -> Person:
+        if self.summary and not self.sources:
+            raise ValueError("'summary' needs 'sources' (every factual sentence cites a source)")
+        return self
+
 
 class Place(Model):
     name: Text

@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Kinds with a generated page of their own, and the docs/ folder the pages live in.
-PAGE_FOLDERS: dict[str, str] = {"person": "people", "meeting": "meetings", "dispute": "disputes"}
+PAGE_FOLDERS: dict[str, str] = {
+    "person": "people",
+    "meeting": "meetings",
+    "dispute": "disputes",
+    "country": "countries",
+}
 # Kinds shown as an entry on a shared page: (page, anchor prefix).
 LISTED_ON: dict[str, tuple[str, str]] = {
     "source": ("sources.md", "source-"),

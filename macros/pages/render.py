@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..core.dataset import Dataset
 from ..core.routes import PAGE_FOLDERS
 from ..core.sources import Affiliation
+from . import topics
 from .dates import format_span
 from .escape import MacroError, md_text
 from .labels import affiliation_label
@@ -85,8 +86,22 @@ class Renderer:
             raise MacroError(f"entity_page({kind!r}, {rid!r}): no pages for kind '{kind}'")
         record = self._get(f"entity_page({kind!r}, {rid!r})", rid, kind)
         heading = md_text(self.name_of(rid))
-        body = self._block(f"{kind}.html", record=record)
+        body = self._block(f"{kind}.html", record=record, **self._page_context(kind, rid))
         return Markup(f"# {heading} {{ #{rid} }}\n") + body
+
+    def _page_context(self, kind: str, rid: str) -> dict[str, object]:
+        """What an entity page shows besides the record itself."""
+        if kind == "dispute":
+            return {"groups": topics.dispute_groups(self.data, self.data.disputes[rid])}
+        if kind == "country":
+            return {
+                "groups": topics.country_groups(self.data, rid),
+                "meetings": topics.meetings_of_country(self.data, rid),
+                "affiliated": [
+                    s for s in self.data.bibliography() if s.affiliation and s.affiliation.country == rid
+                ],
+            }
+        return {}
 
     # -- blocks used in prose pages ---------------------------------------------------
     def people_index(self) -> Markup:
@@ -98,6 +113,11 @@ class Renderer:
         """A table of every meeting in date order, linking to their pages."""
         meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
         return self._block("meetings_index.html", meetings=meetings)
+
+    def countries_index(self) -> Markup:
+        """A list of every country and party, linking to their pages."""
+        countries = sorted(self.data.countries.values(), key=lambda c: fold(c.name).casefold())
+        return self._block("countries_index.html", countries=countries)
 
     def disputes_index(self) -> Markup:
         """A list of every dispute with its status date, linking to their pages."""
@@ -111,6 +131,17 @@ class Renderer:
         """One claim with its kind badge, who asserts and disputes it, and citations."""
         record = self._get(f"claim({rid!r})", rid, "claim")
         return self._block("claim.html", claim=record)
+
+    def developments(self, *ids: str) -> Markup:
+        """Claims as latest developments, newest first, headed by the date they are current to:
+        `{{ developments("id-1", "id-2") }}`."""
+        call = f"developments({', '.join(map(repr, ids))})"
+        records = [self._get(call, rid, "claim") for rid in ids]
+        undated = [c.id for c in records if c.date is None]
+        if undated:
+            raise MacroError(f"{call}: a development needs a date; these have none: {', '.join(undated)}")
+        records.sort(key=lambda c: c.date.latest, reverse=True)
+        return self._block("developments.html", claims=records, as_of=records[0].date if records else None)
 
     def claims(self, *ids: str) -> Markup:
         """Several claims, in the order given: `{{ claims("id-1", "id-2") }}`."""
@@ -159,7 +190,8 @@ class Renderer:
 
     def graph_svg(self, subject: str = "all") -> Markup:
         """The SVG relationship graph: all relations, or those involving a dispute's parties."""
-        pairs = self.data.relations()
+        # Relations as they stand: a superseded claim's relation is history, shown with the claim.
+        pairs = [(c, r) for c, r in self.data.relations() if c.superseded is None]
         title = "Relations between the states in the briefing"
         if subject != "all":
             dispute = self._get(f"graph_svg({subject!r})", subject, "dispute")

@@ -1,4 +1,4 @@
-"""Extra search terms, so that readers find a person however they spell the name.
+"""Extra search terms, so that readers find a page however they spell what they look for.
 
 Material's lunr search neither folds diacritics nor knows aliases: "Erdogan" does not
 match "Erdoğan". For each person this module lists every name form in the data (native
@@ -37,21 +37,58 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def person_terms(data: Dataset, person_id: str) -> list[str]:
-    """Every way of writing the person's name, without repeats (case-insensitive)."""
-    p = data.people[person_id]
-    forms = [
-        p.name,
-        *(x for x in (p.family, p.given) if x),
-        *p.transliterations,
-        *p.aliases,
-        *(n.text for n in p.names),
-    ]
-    forms += [fold(f) for f in forms]
+def _unique(forms: list[str]) -> list[str]:
+    """The forms and their diacritic-free spellings, without repeats (case-insensitive)."""
     seen: set[str] = set()
     out = []
-    for form in forms:
+    for form in [*forms, *(fold(f) for f in forms)]:
         if form.casefold() not in seen:
             seen.add(form.casefold())
             out.append(form)
     return out
+
+
+def person_terms(data: Dataset, person_id: str) -> list[str]:
+    """Every way of writing the person's name."""
+    p = data.people[person_id]
+    forms = [p.name, *(x for x in (p.family, p.given) if x), *p.transliterations, *p.aliases]
+    return _unique([*forms, *(n.text for n in p.names)])
+
+
+def country_terms(data: Dataset, country_id: str) -> list[str]:
+    """Every name of a country or party: short, official, other and native names."""
+    c = data.countries[country_id]
+    forms = [c.name, *(x for x in (c.short_name, c.official_name) if x), *c.aliases]
+    return _unique([*forms, *(n.text for n in c.names)])
+
+
+def dispute_terms(data: Dataset, dispute_id: str) -> list[str]:
+    """A dispute's name, the events it lists, and each side's own names for them
+    ("Operation Sindoor", "44-day Patriotic War"): what readers search for."""
+    events = data.events_of_dispute(dispute_id)
+    forms = [data.disputes[dispute_id].name, *(e.title for e in events)]
+    return _unique([*forms, *(t.term for e in events for t in e.terms)])
+
+
+def meeting_terms(data: Dataset, meeting_id: str) -> list[str]:
+    """A meeting's place (its title is indexed as the page title already), unless it is part
+    of a larger meeting there: a reader who types "Lachin" wants the summit first."""
+    m = data.meetings[meeting_id]
+    parent = data.meetings.get(m.part_of or "")
+    inside = parent is not None and parent.place.name == m.place.name
+    return [] if inside else _unique([m.place.name])
+
+
+TERMS = {"person": person_terms, "country": country_terms, "dispute": dispute_terms, "meeting": meeting_terms}
+
+
+def page_terms(data: Dataset, kind: str, rid: str) -> list[str]:
+    """The search terms of the generated page of record `rid` of `kind`."""
+    return TERMS[kind](data, rid) if kind in TERMS else []
+
+
+def page_boost(data: Dataset, kind: str, rid: str) -> float | None:
+    """A weight for the search: a meeting held as part of a larger one ranks below it."""
+    if kind == "meeting" and data.meetings[rid].part_of in data.meetings:
+        return 0.5
+    return None

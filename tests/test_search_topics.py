@@ -1,0 +1,36 @@
+"""Search finds the topics of 2025–2026 on the page a reader wants: typed into the real
+search box in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser import browser, search, serve
+
+QUERIES = [
+    ("Sindoor", "disputes/kashmir"),
+    ("Erhürman", "people/tufan-erhurman"),
+    ("Erhurman", "people/tufan-erhurman"),
+    ("Minsk Group", "disputes/nagorno-karabakh"),
+    ("Lachin", "meetings/lachin-2025-05-28"),
+    ("Cyprus", "disputes/cyprus-dispute"),
+    ("Türkiye Cumhuriyeti", "countries/turkiye"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path):
+    with serve(built_site) as url, browser() as b:
+        yield b, url
+
+
+@pytest.mark.parametrize(("query", "target"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_puts_the_right_page_first(site, query: str, target: str) -> None:
+    b, url = site
+    page = b.new_page()
+    page.goto(url)
+    results = search(page, query)
+    page.close()
+    assert results, f"no results for {query!r}"
+    assert results[0].split("?")[0].split("#")[0].rstrip("/").endswith(target), (query, results[:3])
