@@ -89,6 +89,7 @@ def data_files(n: int, seed: int = 7) -> dict[str, str]:
             "  given: Benchperson",
             "  country: turkiye",
             f"  summary: {_sentence(rng, 25)}",
+            f"  sources: [bench-source-{p % n}]",
             "",
         ]
     for i in range(n):
