@@ -8,6 +8,7 @@ plain `str` and the JSON Schema sees an id.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import UnionType
@@ -57,26 +58,44 @@ def unwrap(annotation: Any) -> tuple[Any, RefTo | None]:
             return annotation, ref
 
 
-def _walk(value: Any, annotation: Any, ref: RefTo | None, path: FieldPath) -> Iterator[Leaf]:
-    if value is None:
-        return
-    base, inner_ref = unwrap(annotation)
-    ref = inner_ref or ref
-    if isinstance(value, BaseModel):
-        yield from iter_leaves(value, path)
-    elif isinstance(value, tuple):
-        item_type = get_args(base)[0] if get_args(base) else Any
-        for i, item in enumerate(value):
-            yield from _walk(item, item_type, None, (*path, i))
-    else:
-        yield path, value, ref
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    ref: RefTo | None  # the kinds the field's value may name
+    item_ref: RefTo | None  # for a tuple field, the kinds each item may name
+
+
+@functools.cache
+def _plan(model: type[BaseModel]) -> tuple[_Field, ...]:
+    """How to walk a model's fields, worked out once per model class."""
+    fields = []
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        base, inner = unwrap(info.annotation)
+        item_ref = None
+        if get_origin(base) is tuple and get_args(base):
+            item_ref = unwrap(get_args(base)[0])[1]
+        fields.append(_Field(name, inner or marker, item_ref))
+    return tuple(fields)
 
 
 def iter_leaves(record: BaseModel, path: FieldPath = ()) -> Iterator[Leaf]:
     """Every scalar inside a record with its field path and, for ids, the kinds it may name."""
-    for name, info in type(record).model_fields.items():
-        ref = next((m for m in info.metadata if isinstance(m, RefTo)), None)
-        yield from _walk(getattr(record, name), info.annotation, ref, (*path, name))
+    for field in _plan(type(record)):
+        value = getattr(record, field.name)
+        if value is None:
+            continue
+        here = (*path, field.name)
+        if isinstance(value, BaseModel):
+            yield from iter_leaves(value, here)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_leaves(item, (*here, i))
+                elif item is not None:
+                    yield (*here, i), item, field.item_ref
+        else:
+            yield here, value, field.ref
 
 
 def iter_refs(record: BaseModel) -> Iterator[tuple[FieldPath, str, RefTo]]:

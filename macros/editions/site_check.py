@@ -17,6 +17,7 @@ check is linear in the size of the site. Lines are those of the built file.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -49,11 +50,15 @@ class PageReport:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
     problems: list[str] = field(default_factory=list)
+    newlines: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", self.raw)]
 
     def line(self, needle: str, start: int = 0) -> int:
         """The line of the first occurrence of `needle` (1 if it cannot be found)."""
         at = self.raw.find(needle, start)
-        return self.raw.count("\n", 0, at) + 1 if at >= 0 else 1
+        return bisect.bisect_left(self.newlines, at) + 1 if at >= 0 else 1
 
     def add(self, needle: str, problem: str) -> None:
         self.problems.append(f"{self.path}:{self.line(needle)}: {problem}")

@@ -25,6 +25,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build; no stat per use
     )
     env.filters["date"] = format_date
     env.filters["url"] = safe_url
