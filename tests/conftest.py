@@ -1,12 +1,15 @@
-"""Shared fixtures: a small valid data set to break one way at a time."""
+"""Shared fixtures: a small valid data set to break one way at a time, golden files, and
+builds of the real project."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +20,47 @@ from macros.core.errors import DataErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "valid" / "data"
+GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 25)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="write tests/golden/ from the current output instead of comparing (then read the diff)",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """`golden(name, text)`: `text` must equal tests/golden/<name> byte for byte (line
+    endings included). With `pytest --update-golden` the file is written instead."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+            return
+        assert path.is_file(), f"tests/golden/{name} is missing: run `pytest --update-golden`, then read it"
+        expected = path.read_bytes().decode("utf-8")
+        if text != expected:
+            diff = difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                f"tests/golden/{name}",
+                "rendered now",
+            )
+            pytest.fail(
+                f"{name} differs from its golden file. If the change is meant, run "
+                f"`pytest --update-golden` and review `git diff tests/golden`.\n" + "".join(diff),
+                pytrace=False,
+            )
+
+    return check
 
 
 @functools.cache

@@ -1,7 +1,7 @@
-"""Full MkDocs builds: the real project passes strictly; each kind of breakage fails it.
-
-Each test copies mkdocs.yml, docs/ and data/ into a temporary project (macros/ and
-hooks/ are linked, not copied), breaks one thing, and runs `mkdocs build --strict`.
+"""The real project, built once per session with `mkdocs build --strict` (the `built_site`
+fixture copies mkdocs.yml, docs/ and data/ into a temporary project and links macros/ and
+hooks/), passes and shows what it should. Each kind of breakage is checked on a small
+in-process build instead (test_page_errors.py).
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, make_project, run_build
+from conftest import ROOT
 
 from macros.editions.site_check import check_site
 
@@ -56,132 +55,6 @@ def test_leader_page_shows_native_script_and_links_the_meeting(built_site: Path)
     assert '<dd lang="ur" dir="auto">شہباز شریف</dd>' in html
     assert 'href="../../meetings/astana-2024-07-03/"' in html
     assert "August 2023" in html  # the end date keeps its month precision
-
-
-def _write(project: Path, rel: str, text: str) -> None:
-    path = project / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def _fails(project: Path, *needles: str) -> str:
-    result = run_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    for needle in needles:
-        assert needle in output, output
-    return output
-
-
-def test_broken_data_fails_the_build_with_formatted_lines(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    path = project / "data" / "people" / "leaders.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("  family: Aliyev\n", "  family: Aliyev\n  family: Aliev\n"), encoding="utf-8"
-    )
-    line = text.splitlines().index("  family: Aliyev") + 2
-    output = _fails(
-        project,
-        f"data/people/leaders.yml:{line}:3: error: duplicate key 'family'",
-        "data check failed: 1 error",
-    )
-    assert "Traceback" not in output
-    assert not (project / "site" / "people").exists()
-
-
-def test_script_in_data_never_reaches_the_site(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    path = project / "data" / "people" / "leaders.yml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "name: Ilham Aliyev", "name: Ilham <script>alert(1)</script>"
-        ),
-        encoding="utf-8",
-    )
-    _fails(project, "person 'ilham-aliyev' › name: contains markup syntax '<' (plain text only)")
-    site = project / "site"
-    assert not site.exists() or not any(
-        "<script>alert(1)" in p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html")
-    )
-
-
-def test_sandbox_blocks_code_execution_from_a_page(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    marker = tmp_path / "PWNED"
-    _write(
-        project,
-        "docs/evil.md",
-        "---\nrender_macros: true\n---\n# Evil\n\n"
-        f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n",
-    )
-    _fails(project, "SecurityError", "evil.md")
-    assert not marker.exists()
-
-
-MACRO_PAGE = "---\nrender_macros: true\n---\n# Page\n\n"
-# (file written into the project, its text, what the failing build must print)
-BROKEN_PAGES = [
-    ("docs/typo.md", MACRO_PAGE + "{{ leadrs }}\n", ["'leadrs' is undefined", "typo.md"]),
-    (
-        "docs/bad.md",
-        MACRO_PAGE + '{{ claim("no-such-claim") }}\n',
-        ["bad.md", "claim('no-such-claim'): unknown claim 'no-such-claim'"],
-    ),
-    (
-        "docs/x.md",
-        MACRO_PAGE + "## Title {#x}\n",
-        ["docs/x.md: line 3 of the body: '{#' starts a Jinja comment"],
-    ),
-    (
-        "docs/fm.md",
-        "---\ntitle: [unclosed\nauthor: x\n---\n# FM\n",
-        ["docs/fm.md:3: front matter is not valid YAML"],
-    ),
-    (
-        "docs/a.md",
-        "# A\n\n[x](methodology.md#no-such-anchor)\n",
-        ["does not contain an anchor '#no-such-anchor'"],
-    ),
-    (
-        "docs/raw.md",
-        "# Raw\n\nHello {{ name }}\n",
-        ["raw/index.html", "macro leftover '{{'"],
-    ),  # no render_macros
-    (
-        "docs/raw.md",
-        '# Raw\n\n<p><a href="../nope/">nope</a></p>\n',
-        ["raw/index.html", "broken link '../nope/'"],
-    ),
-    (
-        "docs/people/ilham-aliyev.md",
-        "# Not generated\n",
-        ["docs/people/ilham-aliyev.md exists, but that page is generated"],
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("path", "text", "needles"),
-    BROKEN_PAGES,
-    ids=[
-        "undefined",
-        "unknown-id",
-        "jinja-comment",
-        "front-matter",
-        "anchor",
-        "raw-template",
-        "raw-link",
-        "shadowing",
-    ],
-)
-def test_broken_page_fails_the_build_with_a_clear_message(
-    tmp_path: Path, path: str, text: str, needles: list[str]
-) -> None:
-    project = make_project(tmp_path)
-    _write(project, path, text)
-    output = _fails(project, *needles)
-    assert "Macro Rendering Error" not in output.split("ERROR")[0]
 
 
 def test_builds_are_always_strict_and_never_verbose() -> None:

@@ -143,7 +143,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_exit_codes(data_dir: Path) -> None:
     ok = _cli("check", "--data", str(data_dir), "--today", "2026-11-25")
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.startswith("data ok: 2 source, 2 country, 2 person")
+    assert ok.stdout.startswith("data ok: 4 source, 3 country, 3 person")
 
     edit(data_dir, "people/leaders.yml", "  name: Bob Example\n", "  name: Bob Example\n  name: Bob\n")
     bad = _cli("check", "--data", str(data_dir))

@@ -8,16 +8,25 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-_SPECIAL = re.compile(r"([{}&%$#_])")
+# Each LaTeX special and what stands for it, replaced in one pass so that a replacement is
+# never escaped again. Braces become commands, not `\{`: BibTeX counts every brace in a
+# value, escaped or not, so a lone `\{` leaves the entry unbalanced and it is lost.
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    **{ch: "\\" + ch for ch in "&%$#_"},
+}
+_SPECIAL = re.compile("|".join(map(re.escape, _LATEX)))
 # Letters Unicode decomposition does not fold to ASCII.
 _FOLD = str.maketrans({"ı": "i", "İ": "I", "ə": "e", "Ə": "E", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l"})
 
 
 def bib_escape(text: str) -> str:
     """A value placed inside `{…}`: LaTeX's special characters made literal."""
-    text = text.replace("\\", "\\textbackslash{}")
-    text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("~", "\\textasciitilde{}").replace("^", "\\textasciicircum{}")
+    return _SPECIAL.sub(lambda m: _LATEX[m[0]], text)
 
 
 def bib_key(text: str) -> str:
