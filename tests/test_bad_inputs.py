@@ -297,7 +297,7 @@ CASES = [
         41,
         lambda d: w(d, C, '- id: big\n  text: "' + "x" * 1100000 + '"\n'),
         [
-            "data/claims/claims.yml:1:1: error: file is 1100021 bytes, limit is 1000000 (split it into several files)"
+            "data/claims/claims.yml:0:0: error: file is 1100021 bytes, limit is 1000000 (split it into several files)"
         ],
     ),
     (

@@ -27,9 +27,11 @@ WAYBACK_RE = re.compile(r"^https://web\.archive\.org/web/[0-9]{14}/https?://\S+$
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
 ENTITY_RE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 MARKUP = ("<", ">", "{", "}", "`", "](")
-# Bidi controls, zero-width characters and other invisible format characters.
-INVISIBLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x061C}
-INVISIBLE |= set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+# Unicode categories no plain text needs and that hide or reorder what a reader sees:
+# controls (Cc), format characters (Cf: bidi overrides, zero-width characters, soft
+# hyphens …), line and paragraph separators (Zl, Zp), private-use (Co), unassigned and
+# non-characters (Cn), surrogates (Cs).
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -56,11 +58,8 @@ def check_text(value: object, *, multiline: bool = False) -> str:
     if text != text.strip():
         raise _fail("text", "has spaces at the start or end (remove them)")
     for ch in text:
-        code = ord(ch)
-        if ch == "\n" and multiline:
-            continue
-        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or code in INVISIBLE:
-            raise _fail("text", f"contains invisible/control character U+{code:04X} (remove it)")
+        if unicodedata.category(ch) in HIDDEN_CATEGORIES and not (ch == "\n" and multiline):
+            raise _fail("text", f"contains invisible/control character U+{ord(ch):04X} (remove it)")
     for bad in MARKUP:
         if bad in text:
             raise _fail("text", f"contains markup syntax '{bad}' (plain text only)")
@@ -89,11 +88,43 @@ def check_url(value: object) -> str:
     if scheme is None or scheme[1].lower() not in ("http", "https"):
         name = scheme[1] if scheme else "none"
         raise _fail("url", f"scheme '{name}' not allowed (an absolute http(s) URL)")
-    if any(ord(c) <= 0x20 or c in "\"'<>\\`" or 0x7F <= ord(c) < 0xA0 for c in text):
+    if any(ord(c) <= 0x20 or c in "\"'<>\\`" or unicodedata.category(c) in HIDDEN_CATEGORIES for c in text):
         raise _fail("url", "contains whitespace, quotes or control characters (an absolute http(s) URL)")
-    if not urlsplit(text).netloc:
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as exc:
+        raise _fail("url", f"is not a valid URL: {exc} (an absolute http(s) URL)") from None
+    if not host:
         raise _fail("url", "has no host (an absolute http(s) URL)")
+    if "@" in parts.netloc:
+        raise _fail("url", "carries a user name or password before '@' (remove it)")
+    mixed = _mixed_scripts(host)
+    if mixed:
+        raise _fail("url", f"host mixes letters of several scripts in {mixed!r} (a look-alike domain?)")
     return text
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, from its Unicode name: 'LATIN', 'CYRILLIC', 'GREEK' …"""
+    name = unicodedata.name(ch, "")
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA")) else name.split(" ")[0]
+
+
+def _mixed_scripts(host: str) -> str:
+    """The first label of `host` (punycode decoded) whose letters come from more than one
+    script, as Latin with Cyrillic look-alikes in 'аpple.com'; '' if there is none."""
+    for label in host.split("."):
+        try:
+            shown = label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+        except UnicodeError:
+            raise _fail(
+                "url", f"host label {label!r} is not valid punycode (an absolute http(s) URL)"
+            ) from None
+        if len({_script(c) for c in shown if c.isalpha()}) > 1:
+            return shown
+    return ""
 
 
 def check_archive_url(value: object) -> str:

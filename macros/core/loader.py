@@ -9,6 +9,7 @@ that span records (references, dates, usage) live in `checks.py`.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError
+from .files import FileProblem, entry_kind, list_folder, read_regular, visible
 from .models import DATA_FOLDERS, KINDS, Record
 from .refs import FieldPath, format_path, unwrap
-from .yaml_strict import Pos, YamlProblem, YList, YMap, parse
+from .yaml_strict import MAX_BYTES, Pos, YamlProblem, YList, YMap, parse
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,18 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
     """Read every data file; never stops at the first problem."""
     root = display_root or data_dir.parent
     result = LoadResult()
-    if not data_dir.is_dir():
-        result.errors.append(DataError(_show(data_dir, root), 0, 0, "data folder is missing"))
+    try:
+        entries = list_folder(data_dir)
+    except FileProblem as p:
+        message = "data folder is missing" if not os.path.lexists(data_dir) else f"data folder {p.message}"
+        result.errors.append(DataError(_show(data_dir, root), 0, 0, message, p.expected))
         return result
-    _check_layout(data_dir, root, result)
+    _check_layout(entries, root, result)
     for kind, folder in DATA_FOLDERS.items():
-        files = sorted((data_dir / folder).glob("*.yml")) if (data_dir / folder).is_dir() else []
+        files = _data_files(data_dir / folder, root, result)
+        if files is None:
+            result.unreadable_kinds.add(kind)
+            continue
         if not files:
             result.unreadable_kinds.add(kind)
             result.errors.append(
@@ -87,31 +95,53 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
 
 
 def _show(path: Path, root: Path) -> str:
+    """The path as printed: relative to the project, links not followed, characters
+    that could hide or forge part of the line escaped."""
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    shown = os.path.relpath(absolute, base) if absolute.startswith(base + os.sep) else str(path)
+    return visible(Path(shown).as_posix())
+
+
+def _problem(shown: str, p: FileProblem) -> DataError:
+    return DataError(shown, 0, 0, p.message, p.expected)
+
+
+def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | None:
+    """The .yml entries of a kind folder (each is checked to be a regular file when read),
+    or None if the folder itself is unusable (which is reported here)."""
+    if not os.path.lexists(folder):
+        return []
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+        entries = list_folder(folder)
+    except FileProblem as p:
+        result.errors.append(_problem(f"{_show(folder, root)}/", p))
+        return None
+    for entry in entries:
+        if entry.suffix not in (".yml", ".md") and not entry.name.startswith("."):
+            result.errors.append(
+                DataError(_show(entry, root), 0, 0, "not a data file", "data files end in .yml")
+            )
+    return [e for e in entries if e.suffix == ".yml"]
 
 
-def _check_layout(data_dir: Path, root: Path, result: LoadResult) -> None:
+def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
     known = set(DATA_FOLDERS.values())
-    for entry in sorted(data_dir.iterdir()):
+    for entry in entries:
         shown = _show(entry, root)
-        if entry.name.startswith(".") or entry.suffix == ".md":
+        if entry.name.startswith(".") or entry.suffix == ".md" or entry.name in known:
+            continue  # kind folders are checked when their files are listed
+        try:
+            kind = entry_kind(entry)
+        except FileProblem as p:
+            result.errors.append(_problem(shown, p))
             continue
-        if entry.is_dir() and entry.name not in known:
+        if kind == "folder":
             hint = difflib.get_close_matches(entry.name, sorted(known), n=1)
             expected = f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(known))
             result.errors.append(
-                DataError(f"{shown}/", 0, 0, f"unknown data folder '{entry.name}'", expected)
+                DataError(f"{shown}/", 0, 0, f"unknown data folder '{visible(entry.name)}'", expected)
             )
-        elif entry.is_dir():
-            for inner in sorted(entry.iterdir()):
-                if inner.suffix != ".yml" and inner.suffix != ".md" and not inner.name.startswith("."):
-                    result.errors.append(
-                        DataError(_show(inner, root), 0, 0, "not a data file", "data files end in .yml")
-                    )
-        elif entry.is_file():
+        else:
             result.errors.append(
                 DataError(shown, 0, 0, "file outside a kind folder", "put records in data/<kind>/*.yml")
             )
@@ -120,14 +150,19 @@ def _check_layout(data_dir: Path, root: Path, result: LoadResult) -> None:
 def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
     result.files.append(shown)
     try:
-        tree = parse(path.read_bytes())
+        raw = read_regular(path, MAX_BYTES)
+    except FileProblem as p:
+        result.unreadable_kinds.add(kind)
+        result.errors.append(_problem(shown, p))
+        return
+    try:
+        tree = parse(raw)
     except YamlProblem as p:
         result.unreadable_kinds.add(kind)
         result.errors.append(DataError(shown, p.line, p.col, p.message, p.expected))
         return
     if tree is None:
-        text = path.read_text(encoding="utf-8")
-        problem = "file contains no records (only comments?)" if text.strip() else "file is empty"
+        problem = "file contains no records (only comments?)" if raw.strip() else "file is empty"
         result.errors.append(DataError(shown, 1, 1, problem, "a list of records"))
         return
     if not isinstance(tree, YList):
@@ -143,9 +178,9 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
             )
         )
         return
-    for index, raw in enumerate(tree):
+    for index, raw_record in enumerate(tree):
         line, col = tree.item_pos[index]
-        if not isinstance(raw, YMap):
+        if not isinstance(raw_record, YMap):
             result.errors.append(
                 DataError(
                     shown,
@@ -157,7 +192,7 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
                 )
             )
             continue
-        _load_record(kind, raw, RecordLocation(shown, raw), result)
+        _load_record(kind, raw_record, RecordLocation(shown, raw_record), result)
 
 
 def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult) -> None:

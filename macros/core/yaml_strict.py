@@ -17,6 +17,7 @@ Problems are raised as `YamlProblem(line, col, message, expected)`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -31,6 +32,10 @@ CParser: Any = getattr(import_module("yaml.cyaml"), "CParser", None) if yaml.__w
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
+# What PyYAML's reader refuses (NUL, other C0 and C1 controls, surrogates, U+FFFE/FFFF):
+# checked first, so that the refusal has a line and column instead of a stream position.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_DIGITS = 15  # integers up to 10**15: every count, year or number data needs, exact in JSON
 
 Pos = tuple[int, int]
 
@@ -128,16 +133,28 @@ def _pos(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _number(value: str, convert: Callable[[str], object]) -> object:
+    """An int or float from its digits, refusing sizes Python would choke on (int()
+    fails past 4300 digits) or that no record needs (a float past 1e308 is inf)."""
+    digits = sum(c.isdigit() for c in value)
+    if digits > MAX_DIGITS:
+        raise YamlProblem(
+            0, 0, f"number with {digits} digits (at most {MAX_DIGITS})", "quote it if it is text"
+        )
+    return convert(value)
+
+
 def _scalar(node: ScalarNode) -> object:
     tag, value = node.tag, node.value
     if tag.endswith(":bool"):
         return value == "true"
     if tag.endswith(":null"):
         return None
-    if tag.endswith(":int"):
-        return int(value)
-    if tag.endswith(":float"):
-        return float(value)
+    if tag.endswith(":int") or tag.endswith(":float"):
+        try:
+            return _number(value, int if tag.endswith(":int") else float)
+        except YamlProblem as p:
+            raise _problem(node.start_mark, p.message, p.expected) from None
     return value
 
 
@@ -192,17 +209,24 @@ def _decode(raw: bytes) -> str:
         ) from None
     tab = text.find("\t")
     if tab >= 0:
-        line = text.count("\n", 0, tab) + 1
-        col = tab - (text.rfind("\n", 0, tab) + 1) + 1
-        raise YamlProblem(line, col, "tab character", "indent and separate with spaces")
+        raise YamlProblem(*_line_col(text, tab), "tab character", "indent and separate with spaces")
+    bad = _UNPRINTABLE.search(text)
+    if bad is not None:
+        name = unicodedata.name(bad[0], "a control character")
+        problem = f"character U+{ord(bad[0]):04X} ({name}) not allowed"
+        raise YamlProblem(*_line_col(text, bad.start()), problem, "remove it")
     return text
+
+
+def _line_col(text: str, at: int) -> Pos:
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 _IMPLICIT = (
     (re.compile(r"^(?:true|false)$"), lambda v: v == "true"),
     (re.compile(r"^(?:~|null|)$"), lambda v: None),
-    (re.compile(r"^(?:0|-?[1-9][0-9]*)$"), int),
-    (re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), float),
+    (re.compile(r"^(?:0|-?[1-9][0-9]*)$"), lambda v: _number(v, int)),
+    (re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), lambda v: _number(v, float)),
 )
 
 
