@@ -7,6 +7,7 @@ links to them are validated; and appends a citation box to every page.
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -36,5 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == "404.md":
         return html
-    title = str(page.title or config.site_name)
+    # MkDocs gives a page's title as HTML (from its first heading, or escaped from the front
+    # matter by hooks/page_lint.py); the citation wants the text, which its template escapes.
+    title = Markup(str(page.title or config.site_name)).striptags()
     return html + "\n" + cite_box(citation.page_citation(title, page.url, adapter.edition(config)))

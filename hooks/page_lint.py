@@ -1,50 +1,46 @@
-"""Catch page mistakes that MkDocs would otherwise publish (event: on_page_markdown).
+"""Catch page mistakes that MkDocs would otherwise publish (events: on_files,
+on_page_markdown, on_env).
 
-Runs before mkdocs-macros. Fails the build on:
-* front matter that is not valid YAML (MkDocs silently renders it as page text);
-* `{#id}` in a page that renders macros: `{#` opens a Jinja comment (write `{ #id }`).
+on_files records every file of docs/ that `macros.pages.docs_files` refuses (a link out
+of docs/, a script). on_page_markdown runs before mkdocs-macros. Each problem of `macros.pages.front_matter.page_problems`
+(front matter that is not valid YAML or has unknown keys, a title or description that is
+not plain text, `{#` in a page that renders macros) is recorded with its file and line;
+title and description are then handed on escaped. on_env, once every page has been read,
+fails the build listing every page problem (these, and those of hooks/sandbox.py).
 """
 
 from __future__ import annotations
 
-import re
-
-import yaml
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
-JINJA_COMMENT = re.compile(r"\{#(?!\s)")
+from macros import adapter
+from macros.pages.docs_files import docs_file_problem
+from macros.pages.front_matter import escaped, page_problems
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for file in files:
+        if file.src_dir == config.docs_dir and file.abs_src_path and not file.generated_by:
+            problem = docs_file_problem(file.src_uri, file.abs_src_path, config.docs_dir)
+            if problem:
+                adapter.page_problem(config, f"{adapter.page_source(config, file)}: {problem}")
+    return files
 
 
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    src = f"{config.docs_dir.rstrip('/').split('/')[-1]}/{page.file.src_uri}"
-    if page.file.abs_src_path:
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as fh:
-            raw = fh.read()
-        match = FRONT.match(raw)
-        if raw.startswith("---") and match is None:
-            raise PluginError(f"{src}:1: front matter is not closed with '---'")
-        if match:
-            try:
-                meta = yaml.safe_load(match.group(1))
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                line = mark.line + 2 if mark else 1
-                raise PluginError(
-                    f"{src}:{line}: front matter is not valid YAML: {getattr(exc, 'problem', exc)}"
-                ) from None
-            if not isinstance(meta, dict):
-                raise PluginError(f"{src}:2: front matter must be 'key: value' lines")
-    if page.meta.get("render_macros"):
-        for number, line in enumerate(markdown.splitlines(), start=1):
-            if JINJA_COMMENT.search(line):
-                raise PluginError(
-                    f"{src}: line {number} of the body: '{{#' starts a Jinja "
-                    f"comment; write attribute lists with a space: '{{ #id }}'"
-                )
+    src = adapter.page_source(config, page.file)
+    raw = page.file.content_string if page.file.abs_src_path else markdown
+    for line, message in page_problems(raw, markdown, page.meta):
+        adapter.page_problem(config, f"{src}:{line}: {message}")
+    page.meta.update(escaped(page.meta))
     return markdown
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    adapter.fail_on_page_problems(config)
+    return env

@@ -10,7 +10,7 @@ asks `dataset(config)` / `edition(config)`, which only look up what `load` store
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class _Build:
     fingerprint: Fingerprint
     dataset: Dataset
     edition: Edition
+    page_problems: list[str] = field(default_factory=list)
 
 
 _BUILDS: dict[str, _Build] = {}
@@ -96,6 +97,24 @@ def dataset(config: MkDocsConfig) -> Dataset:
 
 def edition(config: MkDocsConfig) -> Edition:
     return _build(config).edition
+
+
+def page_source(config: MkDocsConfig, file: File) -> str:
+    """How a page is named in messages: its path from the project root, e.g. docs/arms.md."""
+    return f"{Path(config.docs_dir).name}/{file.src_uri}"
+
+
+def page_problem(config: MkDocsConfig, line: str) -> None:
+    """Record a problem with a page (one line naming it); the build fails at on_env, once
+    every page has been read, with all of them (`fail_on_page_problems`)."""
+    _build(config).page_problems.append(line)
+
+
+def fail_on_page_problems(config: MkDocsConfig) -> None:
+    problems = _build(config).page_problems
+    if problems:
+        n = len(problems)
+        raise PluginError("\n".join([*problems, f"page check failed: {n} error{'s' if n != 1 else ''}"]))
 
 
 def link(data: Dataset, files: Files, page: File, rid: str) -> str:
