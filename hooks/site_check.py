@@ -1,8 +1,9 @@
 """Check the built site before it counts as built (event: on_post_build).
 
 Runs `macros.editions.site_check` over the output folder and fails the build, listing every
-problem, if a page carries markup it should not, a bad URL, a broken link or anchor,
-a duplicate id or a macro leftover.
+problem, if a page carries markup it should not (script that is not the theme's, whose
+inline scripts are read from the theme's templates), a bad URL, a broken link or anchor,
+a duplicate id or a leftover.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.editions.html_rules import theme_scripts
 from macros.editions.site_check import check_site
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    problems = check_site(Path(config.site_dir), offline=not config.use_directory_urls)
+    theme = theme_scripts(Path(d) for d in config.theme.dirs)
+    problems = check_site(Path(config.site_dir), offline=not config.use_directory_urls, theme=theme)
     if problems:
         listing = "\n".join(problems[:200])
         more = f"\n… and {len(problems) - 200} more" if len(problems) > 200 else ""

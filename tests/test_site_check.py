@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import material
+import pytest
+
+from macros.editions.html_rules import theme_scripts
 from macros.editions.site_check import check_site
 
 PAGE = '<html><body><nav><a href="https://example.org/">out</a></nav><article class="md-content__inner">{}</article></body></html>'
@@ -45,9 +49,212 @@ def test_each_kind_of_problem_is_reported(tmp_path: Path) -> None:
         "index.html:1: <img> has event handler onerror=",
         "index.html:1: <a> href has scheme 'javascript': 'javascript:alert(1)'",
         "index.html:1: <a> href has scheme 'javascript': ' JaVa\\tScript:alert(2)'",
-        "index.html:1: <script> inside page content",
+        "index.html:1: <script> that is not one of the theme's own",
         "index.html:1: macro leftover '{{'",
         "index.html:1: macro leftover 'Macro Rendering Error'",
         "index.html:1: broken link 'missing/'",
         "index.html:1: link '#nowhere': no element with id 'nowhere'",
+    ]
+
+
+def _problems(tmp_path: Path, body: str, files: dict[str, str] | None = None, head: str = "") -> list[str]:
+    site = _site(tmp_path, {"index.html": body})
+    if head:
+        page = site / "index.html"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("<html>", f"<html><head>{head}</head>"), "utf-8"
+        )
+    for rel, text in (files or {}).items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    return check_site(site, theme=THEME)
+
+
+THEME = theme_scripts([Path(material.__file__).parent / "templates"])
+P = "index.html:1: "
+# (payload in a page's body, every line the check must print). Each is markup that ran
+# script, loaded from elsewhere or hijacked the page in a browser (issue 10, item 2).
+PAYLOADS = [
+    ("comment", "<!--><script>alert(1)</script>-->", [P + "<script> that is not one of the theme's own"]),
+    ("cdata", "<![CDATA[><script>alert(1)</script>]]>", [P + "<script> that is not one of the theme's own"]),
+    (
+        "noscript",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+        [P + "<noscript> is read differently by a browser that runs script than by this check"],
+    ),
+    (
+        "textarea",
+        '<textarea><img title="</textarea><img src=x onerror=alert(1)>"></textarea>',
+        [P + "<img> has event handler onerror="],
+    ),
+    (
+        "out-of-the-article",
+        "</article></div></body><script>alert(1)</script>",
+        [P + "<script> that is not one of the theme's own"],
+    ),
+    (
+        "svg-script",
+        "<svg><script>alert(1)</script></svg>",
+        [P + "<script> that is not one of the theme's own"],
+    ),
+    (
+        "xlink-href",
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+        [P + "<a> xlink:href has scheme 'javascript': 'javascript:alert(1)'"],
+    ),
+    (
+        "animate",
+        '<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+        [P + "<animate> animates 'href' (links and handlers cannot be animated)"],
+    ),
+    (
+        "set",
+        '<svg><a><set attributeName="xlink:href" to="javascript:alert(1)"/></a></svg>',
+        [P + "<set> animates 'xlink:href' (links and handlers cannot be animated)"],
+    ),
+    (
+        "animate-values",
+        '<svg><a><animate attributeName="x" values="1;javascript:alert(1)"/></a></svg>',
+        [P + "<animate> animates 'x' (links and handlers cannot be animated)"],
+    ),
+    (
+        "srcdoc",
+        '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+        [P + "<iframe> embeds another page", P + "<iframe> srcdoc= carries a whole page of its own"],
+    ),
+    (
+        "entity-javascript",
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        [P + "<a> href has scheme 'javascript': 'javascript:alert(1)'"],
+    ),
+    (
+        "vbscript",
+        '<a href="vbscript:msgbox(1)">x</a>',
+        [P + "<a> href has scheme 'vbscript': 'vbscript:msgbox(1)'"],
+    ),
+    (
+        "data-src",
+        '<img src="data:image/svg+xml,x" alt="">',
+        [P + "<img> src has scheme 'data': 'data:image/svg+xml,x'"],
+    ),
+    (
+        "base",
+        '<base href="https://evil.example/">',
+        [P + "<base> changes where every link of the page points"],
+    ),
+    (
+        "meta-refresh",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        [P + "<meta http-equiv='refresh'> acts as a response header"],
+    ),
+    (
+        "form",
+        '<form action="https://evil.example/"><input name="password"></form>',
+        [
+            P + "<form> that is not one of the theme's (search, palette)",
+            P + "<form> action= would submit a form",
+        ],
+    ),
+    (
+        "formaction",
+        '<button formaction="javascript:alert(1)">x</button>',
+        [P + "<button> formaction= would submit a form"],
+    ),
+    ("object", '<object data="x.pdf"></object>', [P + "<object> embeds an object that can run code"]),
+    ("embed", '<embed src="x.swf">', [P + "<embed> embeds an object that can run code"]),
+    (
+        "template",
+        "<template><img src=x onerror=alert(1)></template>",
+        [P + "<template> holds markup hidden from this check"],
+    ),
+    (
+        "style-element",
+        "<style>@import url(https://evil.example/x.css);</style>",
+        [P + "<style> styles (and loads) from the page itself; stylesheets belong in docs/assets/"],
+    ),
+    (
+        "style-attribute",
+        '<p style="background:url(https://evil.example/t.png)">x</p>',
+        [P + "<p> style may not load anything or hide words: 'background:url(https://evil.example/t.png)'"],
+    ),
+    (
+        "style-escape",
+        '<p style="background:u\\72l(https://evil.example/t.png)">x</p>',
+        [
+            P
+            + "<p> style may not load anything or hide words: 'background:u\\\\72l(https://evil.example/t.png)'"
+        ],
+    ),
+    (
+        "srcset",
+        '<img alt="" src="a.png" srcset="a.png 1x, https://evil.example/t.png 2x">',
+        [P + "<img> loads an external resource: 'https://evil.example/t.png'"],
+    ),
+    (
+        "attachment",
+        '<a rel="attachment" href="../../etc/passwd">x</a>',
+        [
+            P + "<a rel=attachment> would embed the file it names in the PDF",
+            P + "broken link '../../etc/passwd'",
+        ],
+    ),
+    (
+        "leftover-attribute-list",
+        "<table><tr><td>{ .editorial }</td></tr></table><p>text {: #x }</p>",
+        [
+            P + "attribute list '{ .editorial }' left as text (it did not attach: write it on the line right "
+            "after the paragraph or heading it marks, or remove it)",
+            P + "attribute list '{: #x }' left as text (it did not attach: write it on the line right after "
+            "the paragraph or heading it marks, or remove it)",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [p[1:] for p in PAYLOADS], ids=[p[0] for p in PAYLOADS])
+def test_payload_in_a_page_is_reported(tmp_path: Path, body: str, expected: list[str]) -> None:
+    assert _problems(tmp_path, body, {"a.png": ""}) == expected
+
+
+def test_head_is_checked_too(tmp_path: Path) -> None:
+    head = '<script>alert(1)</script><meta http-equiv="refresh" content="0;url=x"><base href="https://evil.example/">'
+    assert _problems(tmp_path, "", head=head) == [
+        P + "<script> that is not one of the theme's own",
+        P + "<meta http-equiv='refresh'> acts as a response header",
+        P + "<base> changes where every link of the page points",
+    ]
+
+
+def test_the_themes_scripts_pass_and_others_do_not(tmp_path: Path) -> None:
+    scope = (
+        '__md_scope=new URL("../",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    )
+    scope += '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+    head = (
+        f"<script>{scope}</script>"
+        '<script id="__config" type="application/json">{"base": "."}</script>'
+        '<script src="assets/javascripts/bundle.1234.min.js"></script>'
+    )
+    files = {"assets/javascripts/bundle.1234.min.js": "", "downloads/x.js": ""}
+    assert _problems(tmp_path, "", files, head=head) == []
+    others = (
+        f"<script>{scope.replace('../', '../' + chr(34) + ');alert(1);(' + chr(34))}</script>"
+        '<script type="application/json">{}</script>'
+        '<script src="downloads/x.js"></script>'
+        '<script src="https://cdn.example/x.js"></script>'
+    )
+    assert _problems(tmp_path, "", files, head=others) == [
+        P + "<script> that is not one of the theme's own",
+        P + "<script> that is not one of the theme's own",
+        P + "<script> loads 'downloads/x.js', which is not a script file of the site",
+        P + "<script> loads 'https://cdn.example/x.js', which is not a script file of the site",
+        P + "<script> loads an external resource: 'https://cdn.example/x.js'",
+    ]
+
+
+def test_stylesheets_may_not_import_or_load_from_elsewhere(tmp_path: Path) -> None:
+    css = 'a{color:red}\n@import "x.css";\nb{background:url("https://evil.example/t.png")}\ni{background:url(data:image/png;base64,AA)}\n'
+    assert _problems(tmp_path, "", {"assets/x.css": css}) == [
+        "assets/x.css:2: stylesheet loads '@import' (only files of the site)",
+        "assets/x.css:3: stylesheet loads 'url(\"https://evil.example/t.png' (only files of the site)",
     ]

@@ -1,15 +1,17 @@
-"""Checks on the built HTML, the last line of defence before anything is published.
+"""Checks on the built site, the last line of defence before anything is published.
 
 Python-Markdown does not sanitise and MkDocs checks only Markdown links, so this reads
-every page of the built site with an HTML5 parser (Lexbor, through selectolax: the page
-is read as a browser would read it) and reports:
-* inline event handlers (`onclick=` …) and `<script>` inside page content;
-* link or resource URLs whose scheme is not http(s), mailto or relative;
-* internal links to files or `#anchors` that do not exist;
-* duplicate element ids;
-* resources loaded from other hosts (scripts, stylesheets, images, frames);
+every page of the built site, `<head>` included, with an HTML5 parser (Lexbor, through
+selectolax: the page is read as a browser would read it) and reports:
+* every element `html_rules` refuses: script in any form that is not the theme's own,
+  event handlers, URLs whose scheme is not http(s) or mailto (`href`, `xlink:href`,
+  `src`, `srcset`, animated values …), `<base>`, `<meta http-equiv>`, frames, objects,
+  forms, `<style>` and style attributes that load, resources from other hosts;
+* internal links to files or `#anchors` that do not exist, and duplicate element ids;
 * with `offline=True`, links to folders (file:// shows a directory listing, not a page);
-* macro leftovers: "Macro Rendering Error", "Macro Syntax Error", `{{` or `{%` outside code.
+* leftovers in page text: "Macro Rendering Error", `{{`, `{%`, and attribute lists
+  that did not attach (`{ .editorial }` left as text under a table);
+* stylesheets of the site that `@import` or load from another host.
 
 Each page is parsed once; links are resolved against the list of built files, so the
 check is linear in the size of the site. Lines are those of the built file.
@@ -20,27 +22,19 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-URL_ATTRS = ("href", "src", "action", "formaction", "poster", "data")
-RESOURCE_TAGS = {
-    "script": "src",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "audio": "src",
-    "video": "src",
-    "link": "href",
-}
-SAFE_SCHEMES = {"http", "https", "mailto"}
+from .html_rules import element_problems, scheme
+
 LEFTOVERS = ("Macro Rendering Error", "Macro Syntax Error", "{{", "{%")
+ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
 CODE = "code, pre, script, style"
-_CONTROL = re.compile(r"[\x00-\x20]")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+CSS_LOAD = re.compile(r"(?i)@import|url\(\s*['\"]?\s*([^'\")\s]*)")
 
 
 @dataclass
@@ -64,41 +58,41 @@ class PageReport:
         self.problems.append(f"{self.path}:{self.line(needle)}: {problem}")
 
 
-def _scheme(value: str) -> str:
-    match = _SCHEME.match(_CONTROL.sub("", value))
-    return match[1].lower() if match else ""
+@dataclass(frozen=True)
+class Rules:
+    """What a page is checked against: the theme's inline scripts and the site's files."""
+
+    theme: tuple[re.Pattern[str], ...] = ()
+    files: frozenset[str] = frozenset()
+
+    def script_file(self, page: str) -> Callable[[str], bool]:
+        def check(src: str) -> bool:
+            root_absolute = src.startswith("/") and not src.startswith("//")  # 404.html's
+            target = src.lstrip("/") if root_absolute else _target(set(), page, src)[0]
+            return (
+                bool(target)
+                and target in self.files
+                and target.startswith("assets/")
+                and target.endswith(".js")
+            )
+
+        return check
 
 
-def _check_element(page: PageReport, node: LexborNode, in_article: bool) -> None:
-    tag = node.tag or ""
-    attrs = {k: (v or "") for k, v in node.attributes.items()}
-    if tag == "script" and in_article:
-        page.add("<script", "<script> inside page content")
-    resource = attrs.get(RESOURCE_TAGS.get(tag, ""), "")
-    is_page_link = tag == "link" and attrs.get("rel", "") in ("canonical", "alternate")
-    if re.match(r"(?i)\s*(https?:)?//", resource) and not is_page_link:
-        page.add(resource, f"<{tag}> loads an external resource: {resource[:80]!r}")
-    for name, value in attrs.items():
-        if name.startswith("on"):
-            page.add(f"{name}=", f"<{tag}> has event handler {name}=")
-        if name not in URL_ATTRS:
-            continue
-        scheme = _scheme(value)
-        if scheme and scheme not in SAFE_SCHEMES:
-            page.add(f"{name}=", f"<{tag}> {name} has scheme '{scheme}': {value[:80]!r}")
-        elif not scheme and name == "href":
-            page.links.append((page.line(f'href="{value}"'), value))
-
-
-def read_page(path: str, raw: str) -> PageReport:
+def read_page(path: str, raw: str, rules: Rules | None = None) -> PageReport:
+    rules = rules or Rules()
     page = PageReport(path, raw)
     tree = LexborHTMLParser(raw)
-    article = tree.css_first("article")
-    inside = {n.mem_id for n in article.traverse()} if article is not None else set()
+    script_file = rules.script_file(path)
     seen_at: dict[str, int] = {}
     for node in tree.root.traverse() if tree.root is not None else ():
-        _check_element(page, node, node.mem_id in inside)
-        ident = node.attributes.get("id")
+        tag, attrs = node.tag or "", {k: (v or "") for k, v in node.attributes.items()}
+        text = node.text(deep=True) if tag == "script" else ""
+        for needle, problem in element_problems(tag, attrs, text, theme=rules.theme, script_file=script_file):
+            page.add(needle, problem)
+        if "href" in attrs and not scheme(attrs["href"]):
+            page.links.append((page.line(f'href="{attrs["href"]}"'), attrs["href"]))
+        ident = attrs.get("id")
         if ident is None:
             continue
         if ident in page.ids:
@@ -108,14 +102,39 @@ def read_page(path: str, raw: str) -> PageReport:
         else:
             page.ids.add(ident)
             seen_at[ident] = page.line(f'id="{ident}"')
-    if article is not None:
-        for node in article.css(CODE):
-            node.decompose()
-        text = article.text(deep=True)
-        found = sorted((text.find(marker), marker) for marker in LEFTOVERS if marker in text)
-        for _, marker in found:
-            page.add(marker, f"macro leftover {marker!r}")
+    _leftovers(page, tree)
     return page
+
+
+def _leftovers(page: PageReport, tree: LexborHTMLParser) -> None:
+    article = tree.css_first("article")
+    if article is None:
+        return
+    for node in article.css(CODE):
+        node.decompose()
+    text = article.text(deep=True)
+    found = sorted((text.find(marker), marker) for marker in LEFTOVERS if marker in text)
+    for _, marker in found:
+        page.add(marker, f"macro leftover {marker!r}")
+    for match in ATTR_LIST.finditer(text):
+        page.add(
+            match[0],
+            f"attribute list {match[0]!r} left as text (it did not attach: write it on the line "
+            "right after the paragraph or heading it marks, or remove it)",
+        )
+
+
+def check_stylesheet(path: str, text: str) -> list[str]:
+    """Problems of a stylesheet of the site: `@import`, or a `url()` on another host or
+    with a scheme other than data: (Material's icons are data: SVGs)."""
+    problems = []
+    for match in CSS_LOAD.finditer(text):
+        url = match[1] or ""
+        found = scheme(url)
+        if match[0].lower() == "@import" or url.startswith("//") or found not in ("", "data"):
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(f"{path}:{line}: stylesheet loads {match[0][:80]!r} (only files of the site)")
+    return problems
 
 
 def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
@@ -135,15 +154,19 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
-def check_site(site: Path, *, offline: bool = False) -> list[str]:
-    """Every problem found in `site`, one line each, as `path:line: problem`."""
+def check_site(site: Path, *, offline: bool = False, theme: tuple[re.Pattern[str], ...] = ()) -> list[str]:
+    """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
+    the theme's inline scripts (`html_rules.theme_scripts`); any other is a problem."""
     site = site.resolve()
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    rules = Rules(theme, frozenset(files))
     pages = {
-        rel: read_page(rel, (site / rel).read_text(encoding="utf-8"))
+        rel: read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)
         for rel in sorted(f for f in files if f.endswith(".html"))
     }
     problems = [p for page in pages.values() for p in page.problems]
+    for rel in sorted(f for f in files if f.endswith(".css")):
+        problems += check_stylesheet(rel, (site / rel).read_text(encoding="utf-8"))
     for rel, page in pages.items():
         if posixpath.basename(rel) == "404.html":
             continue  # Material's 404 page uses root-absolute links by design
