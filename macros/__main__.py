@@ -60,10 +60,15 @@ def _check(args: argparse.Namespace) -> int:
 
 def _pdf(args: argparse.Namespace) -> int:
     from .editions.edition import edition_of_site
-    from .editions.pdf import write_pdf
+    from .editions.pdf import PdfError, write_pdf
 
     edition = edition_of_site(args.site)
-    pages = write_pdf(args.site, args.out, edition)
+    try:
+        pages = write_pdf(args.site, args.out, edition)
+    except PdfError as exc:
+        print("\n".join(f"pdf: error: {line}" for line in str(exc).splitlines()), file=sys.stderr)
+        print(f"pdf: {args.out} not written", file=sys.stderr)
+        return 1
     print(f"wrote {args.out}: {pages} pages, edition of {edition.date:%Y-%m-%d}, version {edition.commit}")
     return 0
 

@@ -42,16 +42,16 @@ def edition_date(environ: Mapping[str, str] = os.environ) -> datetime:
 def changes(root: Path, limit: int = 50) -> list[Change]:
     """Recent commits that touched the data or the pages, newest first.
 
-    Fields are separated by NUL and records by the record separator, so a subject with
-    any character in it (a vertical tab, a form feed) stays one field; only its first
-    line (split on newlines, nothing else) is kept."""
-    out = _git(root, "log", "-n", str(limit), "--format=%H%x00%cI%x00%B%x1e", "--", "data", "docs")
+    Commits are separated by NUL (`git log -z`), which a commit message cannot contain,
+    so a message with any other character in it (a vertical tab, a form feed, the record
+    separator) stays whole; its first line (split on newlines, nothing else) is kept."""
+    out = _git(root, "log", "-z", "-n", str(limit), "--format=%H%n%cI%n%B", "--", "data", "docs")
     rows = []
-    for record in out.split("\x1e"):
-        parts = record.strip("\n").split("\x00")
-        if len(parts) != 3:
+    for record in out.split("\x00"):
+        commit, _, rest = record.lstrip("\n").partition("\n")
+        when, _, message = rest.partition("\n")
+        if not commit or not when:
             continue
-        commit, when, message = parts
         subject = message.split("\n", 1)[0].strip()
         rows.append(Change(commit, datetime.fromisoformat(when), subject))
     return rows

@@ -47,8 +47,9 @@ def dataset_json(data: Dataset, edition: Edition) -> str:
 
 def csv_cell(value: str) -> str:
     """A cell a spreadsheet shows as text: one that would start a formula (OWASP's list:
-    = + - @ tab CR) gets a leading apostrophe."""
-    return "'" + value if value.startswith(CSV_TRIGGERS) else value
+    = + - @ tab CR), also after leading spaces (which some importers trim), gets a leading
+    apostrophe."""
+    return "'" + value if value.lstrip(" ").startswith(CSV_TRIGGERS) else value
 
 
 def _csv(rows: list[dict[str, str]]) -> str:

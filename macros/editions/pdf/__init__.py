@@ -9,5 +9,6 @@ numbers, contents with page numbers). It may read only files of the built site.
 from __future__ import annotations
 
 from .book import book_html, write_pdf
+from .chapters import PdfError
 
-__all__ = ["book_html", "write_pdf"]
+__all__ = ["PdfError", "book_html", "write_pdf"]

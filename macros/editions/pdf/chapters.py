@@ -3,7 +3,8 @@ parser), never by regular expressions over Material's markup.
 
 Each chapter's ids get the prefix `c<n>-` so that ids stay unique in one document; links
 between pages become links within the PDF, or plain text where the target is not in it;
-collapsed details are opened; the "cite this page" box and heading permalinks go.
+collapsed details are opened; the "cite this page" box and heading permalinks go. A page
+with a `rel=attachment` link or stylesheet is refused: WeasyPrint would embed the file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 ENTITY_INDEXES = ("people/index.html", "meetings/index.html", "disputes/index.html")
+
+
+class PdfError(Exception):
+    """Why the PDF edition was not written: one problem per line."""
+
+
 DROPPED = "a.headerlink, details.cite-box, script, style"
 
 
@@ -75,6 +82,17 @@ def _relink(node: LexborNode, n: int, page: str, numbers: dict[str, int]) -> Non
         del node.attrs["href"]
 
 
+def _rebase(article: LexborNode, page: str) -> None:
+    """Resources (images, stylesheets) relative to `page` made relative to the site's root,
+    which is the PDF's base; the URL fetcher then reads only what is inside the site."""
+    for node, attr in [(n, "src") for n in article.css("[src]")] + [
+        (n, "href") for n in article.css("link[href]")
+    ]:
+        url = node.attrs.get(attr) or ""
+        if url and not url.startswith(("#", "/")) and ":" not in url.split("/")[0]:
+            node.attrs[attr] = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+
+
 def _prefix_ids(article: LexborNode, n: int) -> None:
     for node in article.css("[id]"):
         node.attrs["id"] = f"c{n}-{node.attrs['id']}"
@@ -91,10 +109,17 @@ def _prefix_ids(article: LexborNode, n: int) -> None:
 def read_chapter(site: Path, page: str, level: int, numbers: dict[str, int]) -> Chapter:
     n = numbers[page]
     article = _article(site, page)
+    attachment = article.css_first('[rel~="attachment" i]')
+    if attachment is not None:
+        target = attachment.attrs.get("href") or ""
+        raise PdfError(
+            f"{page}: rel=attachment would embed {target[:100]!r} in the PDF; the PDF embeds no file"
+        )
     for node in article.css(DROPPED):
         node.decompose()
     for node in article.css("details"):
         node.attrs["open"] = ""
+    _rebase(article, page)
     _prefix_ids(article, n)
     for node in article.css("a[href]"):
         _relink(node, n, page, numbers)
