@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_build
 
-from macros.pages.sandbox import MAX_LOOPS, PageSandbox, plain
+from macros.pages.sandbox import MAX_LOOPS, MAX_OUTPUT, MAX_TEXT, PageSandbox, plain
 
 HINT = "(a page may call the site's macros and range(), and read its own front matter)"
 
@@ -111,8 +111,9 @@ def test_payload_renders_nothing_and_is_reported_with_its_line(source: str, prob
 
 
 def test_output_is_bounded() -> None:
-    output, problem = _render("{% for i in range(6) %}{{ 'x' * 1000000 }}{% endfor %}")
-    assert (output, problem) == ("", (0, "the page's output is over 5000000 characters"))
+    times = MAX_OUTPUT // MAX_TEXT + 1
+    output, problem = _render(f"{{% for i in range({times}) %}}{{{{ 'x' * {MAX_TEXT} }}}}{{% endfor %}}")
+    assert (output, problem) == ("", (0, f"the page's output is over {MAX_OUTPUT} characters"))
 
 
 def test_only_plain_values_of_the_front_matter_reach_a_page() -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
 import pytest
 
-from macros.editions.html_rules import theme_scripts
+from macros.editions.html_rules import material_templates, theme_scripts
 from macros.editions.site_check import check_site
 
 PAGE = '<html><body><nav><a href="https://example.org/">out</a></nav><article class="md-content__inner">{}</article></body></html>'
@@ -70,7 +69,7 @@ def _problems(tmp_path: Path, body: str, files: dict[str, str] | None = None, he
     return check_site(site, theme=THEME)
 
 
-THEME = theme_scripts([Path(material.__file__).parent / "templates"])
+THEME = theme_scripts(material_templates())
 P = "index.html:1: "
 # (payload in a page's body, every line the check must print). Each is markup that ran
 # script, loaded from elsewhere or hijacked the page in a browser (issue 10, item 2).

@@ -14,6 +14,7 @@ block is Material's `__config` JSON.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -67,6 +68,12 @@ def scheme(value: str) -> str:
     """The scheme a browser would read (it ignores spaces and controls, and case)."""
     match = _SCHEME.match(_CONTROL.sub("", value))
     return match[1].lower() if match else ""
+
+
+def material_templates() -> list[Path]:
+    """The template folder of the installed Material theme (found, not imported)."""
+    spec = importlib.util.find_spec("material")
+    return [Path(spec.origin).parent / "templates"] if spec and spec.origin else []
 
 
 def theme_scripts(template_dirs: Iterable[Path]) -> tuple[re.Pattern[str], ...]:

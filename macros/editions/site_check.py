@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .html_rules import element_problems, scheme
+from .html_rules import element_problems, material_templates, scheme, theme_scripts
 
 LEFTOVERS = ("Macro Rendering Error", "Macro Syntax Error", "{{", "{%")
 ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
@@ -154,9 +154,14 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
-def check_site(site: Path, *, offline: bool = False, theme: tuple[re.Pattern[str], ...] = ()) -> list[str]:
+def check_site(
+    site: Path, *, offline: bool = False, theme: tuple[re.Pattern[str], ...] | None = None
+) -> list[str]:
     """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
-    the theme's inline scripts (`html_rules.theme_scripts`); any other is a problem."""
+    the theme's inline scripts (`html_rules.theme_scripts`; by default the installed
+    Material's); any other inline script is a problem."""
+    if theme is None:
+        theme = theme_scripts(material_templates())
     site = site.resolve()
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     rules = Rules(theme, frozenset(files))

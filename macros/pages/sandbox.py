@@ -15,8 +15,9 @@ addresses) and its own helpers. So a page here sees an allow-list, nothing else:
   `filter`, `include`, `import`, `extends`, `block` and `with` are refused when the
   page is read, with the line;
 * filters: a few that cannot grow their input (`e`, `lower`, `length` …);
-* sizes: no value over MAX_TEXT characters or items (checked before `*`, after `+`
-  and `~`), no integer over MAX_INT_BITS bits, at most MAX_LOOPS loop iterations and
+* sizes: no value a template makes over MAX_TEXT characters or items (checked before
+  `*` and `**`, after `+` and `~`; a macro's output is the site's own and grows with the
+  data), no integer over MAX_INT_BITS bits, at most MAX_LOOPS loop iterations and
   MAX_OUTPUT characters of output per page.
 
 Errors never escape to mkdocs-macros (which would print a traceback and publish or
@@ -41,7 +42,7 @@ from jinja2.visitor import NodeTransformer
 from .escape import MacroError
 
 MAX_TEXT = 1_000_000
-MAX_OUTPUT = 5_000_000
+MAX_OUTPUT = 50_000_000  # a page of 5,000 claims is about 10 MB
 MAX_LOOPS = 10_000
 MAX_INT_BITS = 128
 SAFE_FILTERS: tuple[str, ...] = ("e", "escape", "lower", "upper", "capitalize", "title", "trim")
@@ -232,7 +233,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         if not any(__obj == allowed for allowed in __self._callables):
             name = getattr(__obj, "__name__", type(__obj).__name__)
             raise SecurityError(f"calling {name!r} is not allowed ({HINT})")
-        return __self.bounded(super().call(__context, __obj, *args, **kwargs))
+        return super().call(__context, __obj, *args, **kwargs)  # a macro's output grows with the data
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         """Sizes are checked before `*` and `**` build anything, and on every result."""
