@@ -89,3 +89,70 @@ def test_non_latin_names_are_set_in_fonts_that_have_them(pdf: tuple[list[str], P
     text = "".join(pages)
     assert "Путин" in text and "Erdoğan" in text and "Əliyev" in text
     assert "Փաշինյան" in text
+
+
+def _page_of(pages: list[str], needle: str, start: int = 0) -> int:
+    """1-based number of the first page from `start` whose text contains `needle` (squashed)."""
+    squashed = _squash(needle)
+    return next(n for n, text in enumerate(pages[start:], start=start + 1) if squashed in _squash(text))
+
+
+def test_document_metadata_and_tags(pdf: tuple[list[str], PdfReader]) -> None:
+    _, reader = pdf
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "The Three Brothers briefing"
+    assert info.author == "Three Brothers briefing contributors"
+    assert info.subject and info.subject.startswith(
+        "A sourced briefing on the Türkiye–Azerbaijan–Pakistan alignment"
+    )
+    assert info["/CreationDate"].startswith("D:20261125")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert root["/MarkInfo"]["/Marked"] is True and "/StructTreeRoot" in root  # a tagged PDF
+
+
+def test_cover_prints_the_sites_address_and_licence(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    assert "https://example.org/briefing/" in pages[0]
+    assert "CC BY 4.0" in pages[0] and "Three Brothers briefing contributors" in pages[0]
+
+
+def test_summary_page_follows_the_cover(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    summary = pages[1]
+    assert summary.startswith("Summary") or "\nSummary\n" in summary[:200]
+    assert "The briefing as of 25 November 2026" in summary
+    assert "Key facts" in summary and "Latest developments" in summary
+    # Each line points to the chapter and the page that prints the claim in full.
+    refs = re.findall(r"— ([^\n,]+?), p\. (\d+)", summary)
+    assert len(refs) >= 5
+    claim = DATA.claims["astana-meeting-held"]
+    assert _squash(claim.text[:60]) in _squash(summary)
+
+
+def test_all_claims_is_an_index_with_page_numbers(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    first = _page_of(pages, "Every claim of the briefing, by its label and its text")
+    # The index's pages run until the next chapter: their running header says "All claims".
+    last = first
+    while last < len(pages) and "The Three Brothers briefing All claims\nPage" in pages[last]:
+        last += 1
+    index = "\n".join(pages[first - 1 : last])
+    entries = re.findall(r"— ([^\n,]+?),\s*p\.\s*(\d+)", index)
+    assert len(entries) == len(DATA.claims)  # every claim is printed on a topic chapter
+    assert last - first + 1 <= 12  # a few pages, not one page per few claims
+    # A reference leads to a page that prints the claim in full.
+    claim = DATA.claims["astana-meeting-held"]
+    where = re.search(
+        re.escape(claim.text[:40]).replace(r"\ ", r"\s*") + r".*?— [^\n,]+?,\s*p\.\s*(\d+)", index, re.S
+    )
+    assert where is not None
+    assert _squash(claim.text[:60]) in _squash(pages[int(where[1]) - 1])
+
+
+def test_references_keep_full_urls(pdf: tuple[list[str], PdfReader]) -> None:
+    pages, _ = pdf
+    text = _squash("".join(pages))
+    source = DATA.sources["blitz-article"]
+    assert _squash(source.title or "") in text

@@ -10,6 +10,10 @@ Nothing broken is published, and nothing leaks into the PDF:
   an image or stylesheet not loaded; CSS it ignores) stops the edition, except those in
   IGNORED, each explained;
 * the PDF is written next to `out` and moved there only when nothing went wrong.
+
+The document carries its metadata (title, authors, subject, language, date) and is a
+tagged PDF (structure tags for headings, lists, tables, links), which screen readers and
+reflowing viewers need.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..edition import Edition
-from .chapters import PdfError, read_chapters
+from .chapters import Book, PdfError, read_book
+from .claims import CLAIMS_PAGE
 
 TEMPLATES = Path(__file__).parent / "templates"
 _ENV = Environment(
@@ -39,14 +44,47 @@ _NOTDEF = re.compile(
 )
 
 
+SUBJECT = (
+    "A sourced briefing on the Türkiye–Azerbaijan–Pakistan alignment: its leaders, their "
+    "meetings and the disputes around them."
+)
+KEYWORDS = ["Türkiye", "Azerbaijan", "Pakistan", "Three Brothers", "briefing"]
+
+
+def _bodies(book: Book) -> list[Markup]:
+    titles = {c.number: c.title for c in book.chapters}
+    bodies = []
+    for c in book.chapters:
+        if c.page == CLAIMS_PAGE:
+            index = _ENV.get_template("claims_index.html").render(
+                number=c.number, title=c.title, sections=book.index, printed_in=book.printed_in, titles=titles
+            )
+            bodies.append(Markup(index))
+        else:
+            bodies.append(Markup(c.html))  # built pages: already checked HTML
+    return bodies
+
+
 def book_html(site: Path, edition: Edition) -> str:
-    chapters = read_chapters(site)
+    book = read_book(site)
     return _ENV.get_template("book.html").render(
         edition=edition,
-        chapters=chapters,
-        bodies=[Markup(c.html) for c in chapters],  # built pages: already checked HTML
+        chapters=book.chapters,
+        bodies=_bodies(book),
+        summary=book.summary,
+        printed_in=book.printed_in,
         css=Markup((TEMPLATES / "pdf.css").read_text(encoding="utf-8")),
     )
+
+
+def _metadata(document: Any, edition: Edition) -> None:
+    meta = document.metadata
+    meta.title = f"The {edition.site_name}"
+    meta.authors = [edition.authors]
+    meta.description = SUBJECT
+    meta.keywords = KEYWORDS
+    meta.lang = "en"
+    meta.created = meta.modified = edition.date.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _fetcher(site: Path) -> Any:
@@ -116,10 +154,10 @@ def write_pdf(site: Path, out: Path, edition: Edition) -> int:
                 base_url=site.resolve().as_uri() + "/",
                 url_fetcher=_fetcher(site),
             )
-            document = html.render()
-            document.metadata.title = edition.site_name
+            document = html.render(pdf_tags=True)
+            _metadata(document, edition)
             if not problems.lines:
-                document.write_pdf(partial)
+                document.write_pdf(partial, pdf_tags=True)
         except FatalURLFetchingError as exc:  # raised by WeasyPrint around the fetcher's error
             problems.lines.insert(0, str(exc.__cause__ or exc))
     if problems.lines:

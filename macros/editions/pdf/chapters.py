@@ -5,6 +5,10 @@ Each chapter's ids get the prefix `c<n>-` so that ids stay unique in one documen
 between pages become links within the PDF, or plain text where the target is not in it;
 collapsed details are opened; the "cite this page" box and heading permalinks go. A page
 with a `rel=attachment` link or stylesheet is refused: WeasyPrint would embed the file.
+
+The home page is not a chapter: its sections of claims become the summary after the
+cover. The "All claims" page becomes an index (claims.py): each claim is printed in full
+once, in the first topic chapter that shows it, and links to a claim lead there.
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-ENTITY_INDEXES = ("people/index.html", "meetings/index.html", "disputes/index.html")
+from .claims import CLAIMS_PAGE, HOME, Section, claim_sections
+
+ENTITY_INDEXES = (
+    "people/index.html",
+    "meetings/index.html",
+    "disputes/index.html",
+    "countries/index.html",
+)
 
 
 class PdfError(Exception):
@@ -34,6 +45,14 @@ class Chapter:
     html: str
 
 
+@dataclass(frozen=True)
+class Book:
+    chapters: list[Chapter]
+    summary: list[Section]  # the home page's sections of claims
+    printed_in: dict[str, int]  # claim id -> number of the chapter that prints it in full
+    index: list[Section]  # the All claims page's headings and claims, for its index
+
+
 def page_file(href: str, base: str) -> str:
     """The built file a relative link from page `base` points at."""
     path = posixpath.normpath(posixpath.join(posixpath.dirname(base), href.split("#")[0] or "."))
@@ -41,12 +60,15 @@ def page_file(href: str, base: str) -> str:
     return path if path.endswith(".html") else f"{path}/index.html".lstrip("/")
 
 
-def _article(site: Path, page: str) -> LexborNode:
-    tree = LexborHTMLParser((site / page).read_text(encoding="utf-8"))
+def _article_of(tree: LexborHTMLParser, page: str) -> LexborNode:
     article = tree.css_first("article.md-content__inner")
     if article is None:
         raise ValueError(f"{page}: no article body found")
     return article
+
+
+def _article(site: Path, page: str) -> LexborNode:
+    return _article_of(LexborHTMLParser((site / page).read_text(encoding="utf-8")), page)
 
 
 def chapter_order(site: Path) -> list[tuple[str, int]]:
@@ -57,6 +79,8 @@ def chapter_order(site: Path) -> list[tuple[str, int]]:
         page = page_file(link.attrs.get("href") or "", "index.html")
         if "#" in (link.attrs.get("href") or "") or page in order or not (site / page).is_file():
             continue
+        if page == HOME:
+            continue  # the summary takes its place
         order[page] = 1
         if page in ENTITY_INDEXES:
             for entity in _article(site, page).css("a[href]"):
@@ -67,16 +91,18 @@ def chapter_order(site: Path) -> list[tuple[str, int]]:
     return list(order.items())
 
 
-def _relink(node: LexborNode, n: int, page: str, numbers: dict[str, int]) -> None:
+def _relink(node: LexborNode, n: int, page: str, numbers: dict[str, int], printed_in: dict[str, int]) -> None:
     href = node.attrs.get("href") or ""
     if href.startswith(("http:", "https:", "mailto:")):
         return
-    if href.startswith("#"):
-        node.attrs["href"] = f"#c{n}-{href[1:]}"
-        return
-    target = page_file(href, page)
+    target = page if href.startswith("#") else page_file(href, page)
     fragment = href.split("#", 1)[1] if "#" in href else "top"
-    if target in numbers:
+    claim = fragment.removeprefix("claim-") if fragment.startswith("claim-") else None
+    if target == CLAIMS_PAGE and claim in printed_in:  # to where the claim is printed in full
+        node.attrs["href"] = f"#c{printed_in[claim]}-{fragment}"
+    elif href.startswith("#"):
+        node.attrs["href"] = f"#c{n}-{fragment}"
+    elif target in numbers:
         node.attrs["href"] = f"#c{numbers[target]}-{fragment}"
     else:  # not in the PDF: keep the text, drop the link
         del node.attrs["href"]
@@ -106,9 +132,7 @@ def _prefix_ids(article: LexborNode, n: int) -> None:
                 node.attrs[attr] = f"url(#c{n}-{value[5:]}"
 
 
-def read_chapter(site: Path, page: str, level: int, numbers: dict[str, int]) -> Chapter:
-    n = numbers[page]
-    article = _article(site, page)
+def _clean(article: LexborNode, n: int, page: str) -> None:
     attachment = article.css_first('[rel~="attachment" i]')
     if attachment is not None:
         target = attachment.attrs.get("href") or ""
@@ -121,14 +145,36 @@ def read_chapter(site: Path, page: str, level: int, numbers: dict[str, int]) -> 
         node.attrs["open"] = ""
     _rebase(article, page)
     _prefix_ids(article, n)
-    for node in article.css("a[href]"):
-        _relink(node, n, page, numbers)
-    heading = article.css_first("h1")
-    title = heading.text(strip=True) if heading else page
-    return Chapter(n, page, level, title, article.inner_html or "")
 
 
-def read_chapters(site: Path) -> list[Chapter]:
+def _printed_in(articles: dict[str, LexborNode], numbers: dict[str, int]) -> dict[str, int]:
+    """Claim id -> the first chapter, other than the index, that prints the claim."""
+    found: dict[str, int] = {}
+    for page, article in articles.items():
+        if page == CLAIMS_PAGE:
+            continue
+        prefix = f"c{numbers[page]}-claim-"
+        for node in article.css(f'[id^="{prefix}"]'):
+            found.setdefault((node.attrs.get("id") or "").removeprefix(prefix), numbers[page])
+    return found
+
+
+def read_book(site: Path) -> Book:
     order = chapter_order(site)
     numbers = {page: n for n, (page, _) in enumerate(order, start=1)}
-    return [read_chapter(site, page, level, numbers) for page, level in order]
+    trees = {page: LexborHTMLParser((site / page).read_text(encoding="utf-8")) for page, _ in order}
+    articles = {page: _article_of(tree, page) for page, tree in trees.items()}
+    index = claim_sections(articles[CLAIMS_PAGE]) if CLAIMS_PAGE in articles else []
+    summary = claim_sections(_article(site, HOME), levels=("h2",))
+    for page, article in articles.items():
+        _clean(article, numbers[page], page)
+    printed_in = _printed_in(articles, numbers)
+    chapters = []
+    for page, level in order:
+        article, n = articles[page], numbers[page]
+        for node in article.css("a[href]"):
+            _relink(node, n, page, numbers, printed_in)
+        heading = article.css_first("h1")
+        title = heading.text(strip=True) if heading else page
+        chapters.append(Chapter(n, page, level, title, article.inner_html or ""))
+    return Book(chapters, summary, printed_in, index)
