@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap and gzip dates follow the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: setup serve build offline pdf check test lint format bench lock clean
+.PHONY: setup serve build html offline pdf check test lint format bench lock clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -25,8 +25,19 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
-# Strict build into a temporary folder; site/ is replaced only if the build passes.
-build: $(STAMP)
+# The publication: a strict build, with the PDF edition and the offline copy placed in its
+# downloads/ (the Data page links to them) and the whole site checked again; site/ is
+# replaced only if all of it passes. Slow (a second build, and WeasyPrint prints the PDF).
+build: $(STAMP) $(NODE_STAMP)
+	rm -rf .site-tmp .offline-tmp
+	$(MKDOCS) build --strict --clean --site-dir .site-tmp
+	OFFLINE=true $(MKDOCS) build --strict --clean --site-dir .offline-tmp
+	$(BIN)/python -m macros publish --site .site-tmp --offline .offline-tmp
+	rm -rf site .offline-tmp && mv .site-tmp site
+
+# The pages alone (strict): faster; the Data page's links to the PDF and the offline copy
+# have nothing behind them until `make build`.
+html: $(STAMP)
 	rm -rf .site-tmp
 	$(MKDOCS) build --strict --clean --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
@@ -42,8 +53,8 @@ offline: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m macros zip --site .offline-tmp --out dist/three-brothers-briefing-offline.zip
 	rm -rf .offline-tmp
 
-# The PDF edition, printed from a strict build by WeasyPrint (see macros/pdf.py).
-pdf: build
+# The PDF edition, printed from a strict build by WeasyPrint (see macros/editions/pdf/).
+pdf: html
 	$(BIN)/python -m macros pdf --site site --out dist/three-brothers-briefing.pdf
 
 check: $(STAMP)

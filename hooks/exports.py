@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros import adapter, repository
-from macros.editions import calendar, citation, downloads, feed
+from macros.editions import calendar, cff, citation, downloads, feed
 from macros.pages.cite_box import cite_box
 
 
@@ -22,8 +22,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     outputs = {
         "downloads/dataset.json": downloads.dataset_json(data, edition),
         "downloads/bibliography.json": downloads.csl_json(data),
-        "downloads/bibliography.bib": downloads.bibtex(data),
+        "downloads/bibliography.bib": downloads.bibtex(data, edition.site_name),
         "downloads/meetings.ics": calendar.meetings_calendar(data, edition),
+        "downloads/CITATION.cff": cff.citation_cff(
+            edition, repository=config.extra.get("repository"), release=True
+        ),
         "downloads/changes.atom": feed.changes_feed(
             repository.changes(adapter.project_root(config)), edition
         ),
@@ -40,4 +43,5 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # MkDocs gives a page's title as HTML (from its first heading, or escaped from the front
     # matter by hooks/page_lint.py); the citation wants the text, which its template escapes.
     title = Markup(str(page.title or config.site_name)).striptags()
-    return html + "\n" + cite_box(citation.page_citation(title, page.url, adapter.edition(config)))
+    path = adapter.public_path(page.file.src_uri)
+    return html + "\n" + cite_box(citation.page_citation(title, path, adapter.edition(config)))

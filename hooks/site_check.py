@@ -14,12 +14,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from macros.editions.html_rules import theme_scripts
+from macros.editions.editions_files import FILES
 from macros.editions.site_check import check_site
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     theme = theme_scripts(Path(d) for d in config.theme.dirs)
-    problems = check_site(Path(config.site_dir), offline=not config.use_directory_urls, theme=theme)
+    offline = not config.use_directory_urls
+    # The PDF and the offline copy are placed in the site after this build (make build).
+    later = () if offline else [f.path for f in FILES]
+    problems = check_site(Path(config.site_dir), offline=offline, theme=theme, placed_later=later)
     if problems:
         listing = "\n".join(problems[:200])
         more = f"\n… and {len(problems) - 200} more" if len(problems) > 200 else ""

@@ -30,6 +30,9 @@ MACROS = (
     "timeline_svg",
     "graph_svg",
     "cite",
+    "contributors",
+    "csv_guide",
+    "edition_downloads",
 )
 
 
@@ -47,7 +50,12 @@ def define_env(env: Any) -> None:
         if key not in pages:
             pages.clear()
             files, page = env.variables["files"], env.page.file
-            pages[key] = Renderer(data, lambda rid: adapter.link(data, files, page, rid))
+            pages[key] = Renderer(
+                data,
+                lambda rid: adapter.link(data, files, page, rid),
+                edition=adapter.edition(env.conf),
+                url_to=lambda path: adapter.url_to(page, path),
+            )
         return pages[key]
 
     def bind(name: str) -> Callable[..., str]:
@@ -64,6 +72,9 @@ def define_env(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """Append the page's references after its macros have run (mkdocs-macros hook)."""
+    from . import adapter
+
     current = env.variables.get("_briefing_renderers", {}).get(env.page.file.src_uri)
     if current is not None:
         env.markdown = env.markdown + "\n\n" + str(current.references())
+        adapter.note_claim_reviews(env.conf, env.page.file.src_uri, tuple(current.reviewed))

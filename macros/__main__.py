@@ -4,6 +4,9 @@
       validates the data exactly as the site build does, without importing MkDocs
   python -m macros pdf [--site site] [--out dist/….pdf]   print the PDF edition of a built site
   python -m macros zip --site DIR [--out dist/….zip]      pack an offline build
+  python -m macros cff [--out CITATION.cff]                 write the repository's CITATION.cff from git
+  python -m macros publish --site DIR --offline DIR [--pdf FILE]
+      put the PDF edition and the offline copy into the site's downloads/, then check the site
 
 Exit codes:
   0  no errors (warnings may be printed)
@@ -42,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     pack = sub.add_parser("zip", help="pack an offline build into a zip")
     pack.add_argument("--site", type=Path, required=True)
     pack.add_argument("--out", type=Path, default=Path("dist/three-brothers-briefing-offline.zip"))
+    cff = sub.add_parser("cff", help="write CITATION.cff, its authors from git")
+    cff.add_argument("--out", type=Path, default=Path("CITATION.cff"))
+    cff.add_argument("--title", default="Three Brothers briefing", help="the site's name (mkdocs.yml)")
+    publish = sub.add_parser("publish", help="place the PDF and the offline copy in a built site")
+    publish.add_argument("--site", type=Path, required=True)
+    publish.add_argument("--offline", type=Path, required=True, help="an OFFLINE=true build")
+    publish.add_argument("--pdf", type=Path, default=None, help="a PDF already printed from --site")
     return parser
 
 
@@ -81,9 +91,35 @@ def _zip(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cff(args: argparse.Namespace) -> int:
+    from .editions.cff import citation_cff
+    from .editions.edition import Edition
+    from .repository import contributors, edition_date
+
+    root = Path.cwd()
+    edition = Edition(args.title, edition_date(), "unknown", contributors=contributors(root))
+    args.out.write_text(citation_cff(edition), encoding="utf-8")
+    print(f"wrote {args.out}: {len(edition.contributors)} authors")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .editions.editions_files import FILES, place_editions
+
+    problems = place_editions(args.site, args.offline, args.pdf)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"site check failed: {len(problems)} problems", file=sys.stderr)
+        return 1
+    print("placed " + ", ".join(str(args.site / f.path) for f in FILES))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": _check, "pdf": _pdf, "zip": _zip}[args.command](args)
+    commands = {"check": _check, "pdf": _pdf, "zip": _zip, "cff": _cff, "publish": _publish}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ asks `dataset(config)` / `edition(config)`, which only look up what `load` store
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from . import repository
 from .core.dataset import Dataset, build_dataset
@@ -33,6 +35,8 @@ class _Build:
     dataset: Dataset
     edition: Edition
     page_problems: list[str] = field(default_factory=list)
+    # page source path -> ids of the claims whose review the page shows (article_audit)
+    reviews: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _BUILDS: dict[str, _Build] = {}
@@ -79,6 +83,8 @@ def load(config: MkDocsConfig) -> Dataset:
         date=repository.edition_date(os.environ),
         commit=repository.commit_id(root),
         site_url=_site_url(config),
+        contributors=repository.contributors(root),
+        offline=os.environ.get("OFFLINE", "").strip().lower() in ("1", "true", "yes"),
     )
     _BUILDS[key] = _Build(fingerprint, dataset, edition)
     return dataset
@@ -115,6 +121,30 @@ def fail_on_page_problems(config: MkDocsConfig) -> None:
     if problems:
         n = len(problems)
         raise PluginError("\n".join([*problems, f"page check failed: {n} error{'s' if n != 1 else ''}"]))
+
+
+def note_claim_reviews(config: MkDocsConfig, page_src: str, claim_ids: tuple[str, ...]) -> None:
+    """Record which audited claims a page shows (macros/__init__.py, after its macros ran)."""
+    _build(config).reviews[page_src] = claim_ids
+
+
+def claim_reviews_on(config: MkDocsConfig, page_src: str) -> tuple[str, ...]:
+    return _build(config).reviews.get(page_src, ())
+
+
+def public_path(src_uri: str) -> str:
+    """A page's address on the published site, relative to its root ('people/ilham-aliyev/'),
+    whatever the URL style of this build: the offline copy (file URLs) cites the same
+    address as the site."""
+    stem = posixpath.splitext(src_uri)[0]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+def url_to(page: File, path: str) -> str:
+    """URL of a file of the built site (site-relative `path`) relative to `page`."""
+    return get_relative_url(path, page.url)
 
 
 def link(data: Dataset, files: Files, page: File, rid: str) -> str:

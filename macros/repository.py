@@ -31,6 +31,14 @@ def commit_id(root: Path) -> str:
     return _git(root, "rev-parse", "--short", "HEAD").strip() or "unknown"
 
 
+def contributors(root: Path) -> tuple[str, ...]:
+    """The names of everyone with a commit in the checkout's history, most commits first
+    (`git shortlog`); e-mail addresses are never read. Empty outside a git checkout."""
+    out = _git(root, "shortlog", "--summary", "--numbered", "HEAD")
+    names = (line.split("\t", 1)[1].strip() for line in out.splitlines() if "\t" in line)
+    return tuple(name for name in names if name)
+
+
 def edition_date(environ: Mapping[str, str] = os.environ) -> datetime:
     """SOURCE_DATE_EPOCH (set by the Makefile from the last commit) or now, in UTC."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -100,7 +100,7 @@ def make_project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "data", project / "data")
-    for name in ("macros", "hooks"):
+    for name in ("macros", "hooks", "overrides"):
         (project / name).symlink_to(ROOT / name)
     return project
 
@@ -137,6 +137,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+SITE_URL = "https://example.org/briefing/"
+# A written page whose first paragraph becomes its description: quotes, < > and & in it.
+TRICKY_PAGE = 'Tricky "quotes" & <angle> brackets: this page exists to test escaping in the head.\n'
+
+
+@pytest.fixture(scope="session")
+def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built with SITE_URL set, plus one written page whose description
+    carries quotes, < > and &."""
+    project = make_project(tmp_path_factory.mktemp("with-url"))
+    (project / "docs" / "tricky.md").write_text(
+        "# Tricky\n\n" + TRICKY_PAGE.replace("<", "&lt;"), encoding="utf-8"
+    )
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Tricky: tricky.md\n", 1), encoding="utf-8")
+    result = run_build(project, SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`make offline`'s steps: an OFFLINE=true strict build, zipped, then unzipped elsewhere."""
@@ -155,13 +176,20 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_edition(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf_edition(site_with_url: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDF edition, printed from the build with SITE_URL (so its address is printed)."""
     from datetime import UTC, datetime
 
     from macros.editions.edition import Edition
     from macros.editions.pdf import write_pdf
 
     out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
-    edition = Edition("Three Brothers briefing", datetime(2026, 11, 25, tzinfo=UTC), "test")
-    write_pdf(built_site, out, edition)
+    edition = Edition(
+        "Three Brothers briefing",
+        datetime(2026, 11, 25, tzinfo=UTC),
+        "test",
+        site_url=SITE_URL,
+        contributors=("First Contributor", "Second Contributor"),
+    )
+    write_pdf(site_with_url, out, edition)
     return out

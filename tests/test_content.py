@@ -131,6 +131,9 @@ PROSE_PAGES = [
     "meetings/index.html",
     "disputes/index.html",
     "sources/index.html",
+    "about/index.html",
+    "corrections-policy/index.html",
+    "data/index.html",
 ]
 
 

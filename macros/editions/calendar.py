@@ -11,6 +11,7 @@ import icalendar
 
 from ..core.dataset import Dataset
 from ..pages.dates import format_span
+from . import licence
 from .edition import Edition
 
 
@@ -20,6 +21,7 @@ def meetings_calendar(data: Dataset, edition: Edition) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{edition.site_name}: meetings")
+    cal.add("x-wr-caldesc", licence.notice(edition.site_name))  # iCalendar has no licence property
     uid_host = edition.host or "three-brothers-briefing"
     for m in sorted(data.meetings.values(), key=lambda m: m.start.earliest):
         if m.start.day is None or (m.end is not None and m.end.day is None):

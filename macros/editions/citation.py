@@ -34,4 +34,6 @@ def page_citation(title: str, path: str, edition: Edition) -> dict[str, str]:
     }
     if url:
         csl["URL"] = url
-    return {"text": text, "bibtex": bib, "csl": json.dumps(csl, ensure_ascii=False, indent=1)}
+    # One key a line, each value compact: short enough to read in the box, and valid JSON.
+    lines = (f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in csl.items())
+    return {"text": text, "bibtex": bib, "csl": "{\n" + ",\n".join(lines) + "\n}"}

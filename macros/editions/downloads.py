@@ -1,5 +1,5 @@
-"""Downloads built from the Dataset: JSON, CSV, CSL-JSON and BibTeX. Pure functions
-returning text; the adapter's hook adds them to the site.
+"""Downloads built from the Dataset: JSON, CSL-JSON and BibTeX (the CSV tables are in
+`tables.py`). Pure functions returning text; the adapter's hook adds them to the site.
 
 Conventions: nothing is invented to fill a format. A source without a date has no
 `issued`; authors are given only where the source names them. Editors' notes
@@ -8,24 +8,21 @@ Conventions: nothing is invented to fill a format. A source without a date has n
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable
 from typing import Any
 
-from ..core.claims import Claim
 from ..core.dataset import Dataset
-from ..core.entities import Event, Meeting, Person
 from ..core.fields import PartialDate
 from ..core.sources import Author, Source
 from ..pages.labels import affiliation_label
+from . import licence
 from .bibtex import bibtex_entry, bibtex_name
 from .edition import Edition, edition_record
+from .tables import csv_cell as csv_cell  # the CSV downloads live in tables.py
+from .tables import csv_tables as csv_tables
 
 # Fields kept in data/ for editors and never published, in pages or downloads.
 UNPUBLISHED = {"editor_note"}
-CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def date_parts(value: PartialDate) -> dict[str, Any]:
@@ -41,116 +38,13 @@ def dataset_json(data: Dataset, edition: Edition) -> str:
         kind: [r.model_dump(mode="json", exclude_defaults=True, exclude=UNPUBLISHED) for r in recs.values()]
         for kind, recs in data.records.items()
     }
-    doc = {"title": edition.site_name, "edition": edition_record(edition), "records": records}
+    doc = {
+        "title": edition.site_name,
+        "license": licence.record(),
+        "edition": edition_record(edition),
+        "records": records,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-def csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: one that would start a formula (OWASP's list:
-    = + - @ tab CR), also after leading spaces (which some importers trim), gets a leading
-    apostrophe."""
-    return "'" + value if value.lstrip(" ").startswith(CSV_TRIGGERS) else value
-
-
-def _csv(rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
-    return out.getvalue()
-
-
-def _ids(values: Iterable[str]) -> str:
-    return "; ".join(values)
-
-
-def _claim_row(c: Claim) -> dict[str, str]:
-    return {
-        "id": c.id,
-        "kind": c.kind,
-        "text": c.text,
-        "asserted_by": _ids(a.entity for a in c.asserted_by),
-        "disputed_by": _ids(d.entity for d in c.disputed_by),
-        "about": _ids(c.about),
-        "verdict": c.verdict or "",
-        "audit_number": str(c.audit.number) if c.audit else "",
-        "flags": _ids(c.flags),
-        "superseded_by": c.superseded.by if c.superseded else "",
-        "superseded_on": str(c.superseded.on) if c.superseded else "",
-        "sources": _ids(s.source for s in c.sources),
-    }
-
-
-def _meeting_row(m: Meeting) -> dict[str, str]:
-    return {
-        "id": m.id,
-        "title": m.title,
-        "start": str(m.start),
-        "end": str(m.end or ""),
-        "place": m.place.name,
-        "country": m.place.country,
-        "format": m.format,
-        "level": m.level,
-        "part_of": m.part_of or "",
-        "participants": _ids(p.person or p.country or "" for p in m.participants),
-        "after_article": str(m.after_article).lower(),
-        "sources": _ids(s.source for s in m.sources),
-    }
-
-
-def _person_row(p: Person) -> dict[str, str]:
-    return {
-        "id": p.id,
-        "name": p.name,
-        "native_names": _ids(n.text for n in p.names),
-        "aliases": _ids((*p.transliterations, *p.aliases)),
-        "country": p.country or "",
-        "born": str(p.born or ""),
-        "offices": _ids(f"{o.title} ({o.start or '?'}–{o.end or ''})" for o in p.offices),
-    }
-
-
-def _event_row(e: Event) -> dict[str, str]:
-    return {
-        "id": e.id,
-        "title": e.title,
-        "start": str(e.start),
-        "end": str(e.end or ""),
-        "type": e.type,
-        "countries": _ids(e.countries),
-        "disputes": _ids(e.disputes),
-        "sources": _ids(s.source for s in e.sources),
-    }
-
-
-def _source_row(data: Dataset, s: Source) -> dict[str, str]:
-    return {
-        "id": s.id,
-        "type": s.type,
-        "genre": s.genre,
-        "origin": s.origin,
-        "title": s.title or "",
-        "description": s.title_note or "",
-        "publisher": s.publisher or "",
-        "issued": str(s.issued or ""),
-        "url": s.url or "",
-        "copy_url": s.copy_url or "",
-        "archive_url": s.archive_url or "",
-        "affiliation": affiliation_label(data, s.affiliation),
-        "note": s.note or "",
-    }
-
-
-def csv_tables(data: Dataset) -> dict[str, str]:
-    """One CSV per kind of record that readers tabulate; lists are joined with '; '."""
-    tables = {
-        "claims": [_claim_row(c) for c in data.claims.values()],
-        "meetings": [_meeting_row(m) for m in data.meetings.values()],
-        "people": [_person_row(p) for p in data.people.values()],
-        "events": [_event_row(e) for e in data.events.values()],
-        "sources": [_source_row(data, s) for s in data.bibliography()],
-    }
-    return {name: _csv(rows) for name, rows in tables.items() if rows}
 
 
 def _csl_name(a: Author) -> dict[str, str]:
@@ -186,8 +80,9 @@ def csl_json(data: Dataset) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def bibtex(data: Dataset) -> str:
-    entries = []
+def bibtex(data: Dataset, site_name: str) -> str:
+    """The bibliography, headed by the licence in an @comment (which BibTeX skips)."""
+    entries = [f"@comment{{{licence.notice(site_name)}}}\n"]
     for s in data.bibliography():
         kind = {"article-newspaper": "article", "article-journal": "article"}.get(s.type, "misc")
         fields = {

@@ -17,6 +17,13 @@ class Edition:
     date: datetime  # timezone-aware; SOURCE_DATE_EPOCH when set, so builds are reproducible
     commit: str  # short commit id, or "unknown"
     site_url: str | None = None  # absolute, ending in "/", or None when not known
+    contributors: tuple[str, ...] = ()  # names from the repository's history, no e-mails
+    offline: bool = False  # the offline copy (file URLs), which does not link to itself
+
+    @property
+    def authors(self) -> str:
+        """Who the edition is by, as a title page or a citation names them."""
+        return f"{self.site_name} contributors"
 
     def url(self, path: str) -> str | None:
         """The absolute address of a page or file of the site, or None if the site's is unknown."""
@@ -36,12 +43,19 @@ def edition_of_site(site: Path) -> Edition:
         date=datetime.fromisoformat(about["date"]),
         commit=about["version"],
         site_url=about.get("site_url"),
+        contributors=tuple(about.get("contributors", ())),
     )
 
 
-def edition_record(edition: Edition) -> dict[str, str]:
+def edition_record(edition: Edition) -> dict[str, object]:
     """The edition as written into dataset.json."""
-    record = {"site_name": edition.site_name, "date": edition.date.isoformat(), "version": edition.commit}
+    record: dict[str, object] = {
+        "site_name": edition.site_name,
+        "date": edition.date.isoformat(),
+        "version": edition.commit,
+    }
     if edition.site_url:
         record["site_url"] = edition.site_url
+    if edition.contributors:
+        record["contributors"] = list(edition.contributors)
     return record

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..repository import Change
+from . import licence
 from .edition import Edition
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -47,4 +48,5 @@ def changes_feed(changes: list[Change], edition: Edition) -> str:
         feed_id=f"{tag}:changes",
         updated=_ENV.filters["timestamp"](updated),
         site=edition.site_url,
+        rights=licence.notice(edition.site_name),
     )

@@ -8,8 +8,8 @@ read differently from a browser (`<noscript>`), or hides from the tree (`<templa
 is refused outright. Material's own scripts are told apart from a page's by what they
 are, not where they stand: a `src` must name a script file of the site under `assets/`
 (docs/ cannot publish a .js file, see macros/pages/docs_files.py), an inline script must
-be one of the theme's own (`theme_scripts`, read from its templates), and the one data
-block is Material's `__config` JSON.
+be one of the theme's own (`theme_scripts`, read from its templates), and the data
+blocks are Material's `__config` JSON and schema.org JSON-LD (ClaimReview, in <head>).
 """
 
 from __future__ import annotations
@@ -90,6 +90,21 @@ def theme_scripts(template_dirs: Iterable[Path]) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
+def _schema_org_json(text: str) -> bool:
+    """JSON-LD as `pages.head.json_ld` writes it: a schema.org object, `<` `>` `&` escaped."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return (
+        isinstance(value, dict)
+        and value.get("@context") == "https://schema.org"
+        and not set(text) & set("<>&")
+    )
+
+
 def _script_problem(
     attrs: dict[str, str], text: str, patterns: tuple[re.Pattern[str], ...], script_file: ScriptFile
 ) -> str:
@@ -101,6 +116,10 @@ def _script_problem(
         )
     if kind == "application/json" and attrs.get("id") == "__config":
         return ""  # Material's configuration: a data block, never run
+    if kind == "application/ld+json":  # schema.org data (hooks/publication.py), never run
+        return (
+            "" if _schema_org_json(text) else "<script type=application/ld+json> that is not schema.org JSON"
+        )
     if any(p.fullmatch(text) for p in patterns):
         return ""
     return "<script> that is not one of the theme's own"

@@ -22,7 +22,27 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
-from collections.abc import Callable
+
+
+def check_site(
+    site: Path,
+    *,
+    offline: bool = False,
+    theme: tuple[re.Pattern[str], ...] | None = None,
+    placed_later: Iterable[str] = (),
+) -> list[str]:
+    """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
+    the theme's inline scripts (`html_rules.theme_scripts`; by default the installed
+    Material's); any other inline script is a problem. `placed_later`: site-relative files
+    added after the build and counted as present (the PDF edition and the offline copy,
+    see editions_files.py)."""
+    if theme is None:
+        theme = theme_scripts(material_templates())
+    site = site.resolve()
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} | set(placed_later)
+    rules = Rules(theme, frozenset(files))
+
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -155,15 +175,21 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
 
 
 def check_site(
-    site: Path, *, offline: bool = False, theme: tuple[re.Pattern[str], ...] | None = None
+    site: Path,
+    *,
+    offline: bool = False,
+    theme: tuple[re.Pattern[str], ...] | None = None,
+    placed_later: Iterable[str] = (),
 ) -> list[str]:
     """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
     the theme's inline scripts (`html_rules.theme_scripts`; by default the installed
-    Material's); any other inline script is a problem."""
+    Material's); any other inline script is a problem. `placed_later`: site-relative files
+    added after the build and counted as present (the PDF edition and the offline copy,
+    see editions_files.py)."""
     if theme is None:
         theme = theme_scripts(material_templates())
     site = site.resolve()
-    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} | set(placed_later)
     rules = Rules(theme, frozenset(files))
     pages = {
         rel: read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)

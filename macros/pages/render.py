@@ -16,6 +16,9 @@ from markupsafe import Markup
 from ..core.dataset import Dataset
 from ..core.routes import PAGE_FOLDERS
 from ..core.sources import Affiliation
+from ..editions import editions_files
+from ..editions.edition import Edition
+from ..editions.tables import COLUMNS
 from . import topics
 from .dates import format_span
 from .escape import MacroError, md_text
@@ -38,11 +41,16 @@ class PageNumbers(dict[str, int]):
 class Renderer:
     """Renders blocks for one page. `link(id)` gives the URL of an id's page or anchor."""
 
-    def __init__(self, dataset: Dataset, link: Link) -> None:
+    def __init__(
+        self, dataset: Dataset, link: Link, *, edition: Edition | None = None, url_to: Link = str
+    ) -> None:
         self.data = dataset
         self.link = link
+        self.edition = edition
+        self.url_to = url_to  # site-relative path of a file -> URL relative to this page
         self.number = PageNumbers()
         self._svg_count = 0
+        self.reviewed: list[str] = []  # ids of the audited claims this page shows, with a verdict
 
     def _get(self, call: str, rid: object, kind: str | None) -> Any:
         if not isinstance(rid, str):
@@ -164,7 +172,29 @@ class Renderer:
         claims = self.data.audit_of(article_id)
         if not claims:
             raise MacroError(f"article_audit({article_id!r}): no claims are audited against this source")
+        self.reviewed += [c.id for c in claims if c.verdict and c.id not in self.reviewed]
         return self._block("audit.html", article=article, claims=claims)
+
+    # -- the publication ------------------------------------------------------------
+    def contributors(self) -> Markup:
+        """The contributors of the repository, as its history names them (no e-mail addresses)."""
+        names = self.edition.contributors if self.edition else ()
+        return self._block("contributors.html", names=names)
+
+    def csv_guide(self) -> Markup:
+        """What every column of each CSV download holds, from the lists that write the files."""
+        return self._block("csv_guide.html", tables=COLUMNS)
+
+    def edition_downloads(self) -> Markup:
+        """Links to the PDF edition and the offline copy, which `make build` places beside the
+        site; the offline copy, which holds neither, points to the website instead."""
+        edition = self.edition
+        return self._block(
+            "edition_downloads.html",
+            files=[(self.url_to(f.path), f) for f in editions_files.FILES],
+            offline=bool(edition and edition.offline),
+            site_url=edition.url("data/") if edition else None,
+        )
 
     def _uid(self, stem: str) -> str:
         self._svg_count += 1
