@@ -80,9 +80,10 @@ def csl_json(data: Dataset) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def bibtex(data: Dataset, site_name: str) -> str:
-    """The bibliography, headed by the licence in an @comment (which BibTeX skips)."""
-    entries = [f"@comment{{{licence.notice(site_name)}}}\n"]
+def bibtex(data: Dataset, site_name: str | None = None) -> str:
+    """The bibliography; with the site's name, headed by the licence in an @comment (which
+    BibTeX skips)."""
+    entries = [f"@comment{{{licence.notice(site_name)}}}\n"] if site_name else []
     for s in data.bibliography():
         kind = {"article-newspaper": "article", "article-journal": "article"}.get(s.type, "misc")
         fields = {
