@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from macros.editions.html_rules import theme_scripts
 from macros.editions.editions_files import FILES
+from macros.editions.html_rules import theme_scripts
 from macros.editions.site_check import check_site
 
 

@@ -97,10 +97,12 @@ def test_dataset_json_edition_record_reads_back_as_the_same_edition(data: Datase
 # -- CSV ---------------------------------------------------------------------------------
 
 HEADERS = {
-    "claims": "id,kind,text,asserted_by,disputed_by,about,verdict,audit_number,flags,superseded_by,superseded_on,sources",
-    "meetings": "id,title,start,end,place,country,format,level,part_of,participants,after_article,sources",
-    "people": "id,name,native_names,aliases,country,born,offices",
-    "events": "id,title,start,end,type,countries,disputes,sources",
+    "claims": "id,kind,text,asserted_by,asserted_by_names,disputed_by,disputed_by_names,about,about_names,"
+    "verdict,audit_number,flags,superseded_by,superseded_on,sources",
+    "meetings": "id,title,start,end,place,country,country_name,format,level,part_of,participants,"
+    "participants_names,after_article,sources",
+    "people": "id,name,native_names,aliases,country,country_name,born,offices",
+    "events": "id,title,start,end,type,countries,countries_names,disputes,sources",
     "sources": "id,type,genre,origin,title,description,publisher,issued,url,copy_url,archive_url,affiliation,note",
 }
 
@@ -314,7 +316,13 @@ def test_calendar_without_a_site_address_has_no_urls(data: Dataset) -> None:
     events = _events(text)
     assert list(events) == ["summit-1999@three-brothers-briefing", "exercise-2002@three-brothers-briefing"]
     assert all("URL" not in e for e in events.values())
-    assert "http" not in text
+    # The only address is the licence's, in the calendar's description.
+    unfolded = text.replace("\r\n ", "")
+    assert [line for line in unfolded.splitlines() if "http" in line] == [
+        "X-WR-CALDESC:Three Brothers briefing, © the contributors. Content and data under CC BY 4.0 "
+        "(https://creativecommons.org/licenses/by/4.0/); code under the MIT licence. Quotations from "
+        "sources remain their authors'."
+    ]
 
 
 # -- Atom feed ---------------------------------------------------------------------------

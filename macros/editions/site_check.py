@@ -22,27 +22,7 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
-
-
-def check_site(
-    site: Path,
-    *,
-    offline: bool = False,
-    theme: tuple[re.Pattern[str], ...] | None = None,
-    placed_later: Iterable[str] = (),
-) -> list[str]:
-    """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
-    the theme's inline scripts (`html_rules.theme_scripts`; by default the installed
-    Material's); any other inline script is a problem. `placed_later`: site-relative files
-    added after the build and counted as present (the PDF edition and the offline copy,
-    see editions_files.py)."""
-    if theme is None:
-        theme = theme_scripts(material_templates())
-    site = site.resolve()
-    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} | set(placed_later)
-    rules = Rules(theme, frozenset(files))
-
-
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
