@@ -69,6 +69,9 @@ class Rules:
         def check(src: str) -> bool:
             root_absolute = src.startswith("/") and not src.startswith("//")  # 404.html's
             target = src.lstrip("/") if root_absolute else _target(set(), page, src)[0]
+            if root_absolute and target and "/assets/" in f"/{target}":
+                # Under SITE_URL with a path (/briefing/), 404.html's addresses start with it.
+                target = target[f"/{target}".index("/assets/") :]
             return (
                 bool(target)
                 and target in self.files
