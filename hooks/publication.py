@@ -5,8 +5,8 @@ on_post_build).
   matter's, else a sentence built from the record a generated page shows, else the page's
   first paragraph. It is stored escaped, because Material prints it into <head> as is.
 * Open Graph tags, and on the audit page one ClaimReview (JSON-LD) per audited claim, for
-  the `extrahead` block of overrides/main.html; addresses only when SITE_URL is set.
-* The footer (overrides/partials/copyright.html): licences, About, Corrections policy, the
+  the `extrahead` block of macros/pages/theme/main.html; addresses only when SITE_URL is set.
+* The footer (macros/pages/theme/partials/copyright.html): licences, About, Corrections policy, the
   Data page and the repository when REPO_URL is set.
 * Without SITE_URL MkDocs writes a sitemap with no entries; it is not published.
 """

@@ -100,7 +100,7 @@ def make_project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "data", project / "data")
-    for name in ("macros", "hooks", "overrides"):
+    for name in ("macros", "hooks"):
         (project / name).symlink_to(ROOT / name)
     return project
 

@@ -42,7 +42,7 @@ def small_project(tmp_path: Path) -> Path:
         (project / "docs" / rel).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     shutil.copytree(FIXTURE, project / "data")
-    for name in ("macros", "hooks", "overrides"):
+    for name in ("macros", "hooks"):
         (project / name).symlink_to(ROOT / name)
     return project
 

@@ -152,7 +152,7 @@ def project(n: int, target: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target)
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(ROOT / "data", target / "data")
-    for name in ("macros", "hooks", "overrides", "node_modules"):
+    for name in ("macros", "hooks", "node_modules"):
         if (ROOT / name).exists():
             (target / name).symlink_to(ROOT / name)
     for rel, text in data_files(n).items():
