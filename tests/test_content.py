@@ -17,10 +17,11 @@ def dataset() -> Dataset:
     return real_data()
 
 
-def test_real_data_has_no_errors_and_only_expected_warnings(dataset: Dataset) -> None:
-    # One source is kept in the bibliography without being cited (an unsigned analysis
-    # whose content beyond its headline was not seen); nothing else may be unused.
-    assert [w.id for w in dataset.warnings] == ["newsaz-astana-analysis-2024-07-05"]
+def test_a_clean_checkout_prints_no_warning(dataset: Dataset) -> None:
+    # The one source kept uncited on purpose carries a reviewed exception in the data.
+    # Review-age warnings depend on the day the check runs: they are what `make check`
+    # is for, so they are the only ones allowed here.
+    assert [w.format() for w in dataset.warnings if w.rule != "stale-review"] == []
 
 
 def test_every_claim_cites_an_existing_source(dataset: Dataset) -> None:

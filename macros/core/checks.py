@@ -1,33 +1,52 @@
 """Rules that span records: references resolve, dates are ordered and not in the future,
-lists hold no repeats, and every source is cited somewhere.
+lists hold no repeats, reviews are fresh, and every source is cited somewhere.
 
-Each rule is a function `(result, today) -> Iterator[DataError]`; `run_checks` runs them
-all so that every problem is reported in one pass.
+Each rule is a function `(ctx) -> Iterator[DataError]`; `run_checks` runs them all so that
+every problem is reported in one pass. References, dates and repeats are checked on every
+record read, including those that failed validation (from their raw mapping), so that one
+run reports every problem. Warnings that a record excuses with a reviewed exception
+(`exceptions:`) are dropped; an exception that excuses nothing is an error.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
 from .claims import Claim
-from .entities import Dispute
+from .entities import Dispute, Meeting
 from .errors import DataError, Severity
 from .fields import PartialDate
-from .loader import LoadResult
-from .models import KINDS, Record
-from .refs import FieldPath, format_path, iter_leaves
+from .loader import Entry, LoadResult
+from .models import KINDS
+from .refs import FieldPath, Leaf, format_path, iter_leaves, iter_raw_leaves
+from .rules import WARNING_RULES
+from .sources import Source
 
-# (container path suffix, start field, end field): pairs whose order is checked.
+# (start field, end field): pairs whose order is checked.
 DATE_PAIRS = (("start", "end"), ("date", "end"))
 # In a list of mappings, these fields identify the item; naming the same id twice is an error.
 IDENTITY_FIELDS = ("person", "source")
+REVIEW_AGE_MONTHS = 12
 
 
-def run_checks(result: LoadResult, today: date) -> list[DataError]:
-    errors: list[DataError] = []
+@dataclass
+class Context:
+    result: LoadResult
+    today: date
+    review_age_months: int = REVIEW_AGE_MONTHS
+    views: list[tuple[Entry, list[Leaf]]] = field(default_factory=list)
+    ran: set[str] = field(default_factory=set)  # warning rules that ran on the whole data
+
+
+def run_checks(
+    result: LoadResult, today: date, *, review_age_months: int = REVIEW_AGE_MONTHS
+) -> list[DataError]:
+    ctx = Context(result, today, review_age_months, [(e, _leaves(e)) for e in result.entries])
+    problems: list[DataError] = []
     rules = (
         check_references,
         check_dates,
@@ -35,168 +54,275 @@ def run_checks(result: LoadResult, today: date) -> list[DataError]:
         check_reviews,
         check_positions,
         check_unused_sources,
+        check_stale_reviews,
+        check_planned_past,
     )
     for rule in rules:
-        errors.extend(rule(result, today))
-    return errors
+        problems.extend(rule(ctx))
+    return apply_exceptions(ctx, problems)
 
 
-def _records(result: LoadResult) -> Iterator[tuple[str, str, Record]]:
-    for kind in KINDS:
-        for rid, record in result.records[kind].items():
-            yield kind, rid, record
+def _leaves(entry: Entry) -> list[Leaf]:
+    if entry.record is not None:
+        return list(iter_leaves(entry.record))
+    return list(iter_raw_leaves(KINDS[entry.kind], entry.where.raw))
+
+
+def _records(ctx: Context, kind: str) -> Iterator[tuple[Entry, object]]:
+    """The records of a kind that reached the Dataset, each with its entry."""
+    loaded = ctx.result.records[kind]
+    for entry in ctx.result.entries:
+        if entry.kind == kind and entry.record is not None and loaded.get(entry.id) is entry.record:
+            yield entry, entry.record
 
 
 def _error(
-    result: LoadResult,
-    kind: str,
-    rid: str,
+    entry: Entry,
     path: FieldPath,
     problem: str,
     expected: str = "",
+    *,
+    rule: str,
     severity: Severity = "error",
 ) -> DataError:
-    line, col = result.locations[rid].locate(path)
+    line, col = entry.where.locate(path)
     return DataError(
-        result.locations[rid].path, line, col, problem, expected, kind, rid, format_path(path), severity
+        entry.where.path,
+        line,
+        col,
+        problem,
+        expected,
+        entry.kind,
+        entry.id,
+        format_path(path),
+        severity,
+        rule,
     )
 
 
-def check_references(result: LoadResult, today: date) -> Iterator[DataError]:
-    for kind, rid, record in _records(result):
-        for path, value, ref in iter_leaves(record):
-            if ref is None:
-                continue
-            target_kind = result.kind_of.get(value)
-            if value in result.broken_ids:
-                continue  # the target failed to load or its id is duplicated; reported already
+def check_references(ctx: Context) -> Iterator[DataError]:
+    result = ctx.result
+    for entry, leaves in ctx.views:
+        for path, value, ref in leaves:
+            if ref is None or value in result.duplicate_ids:
+                continue  # a duplicated id is ambiguous; the duplicate is reported already
+            kinds = " or ".join(ref.kinds)
+            target_kind = result.kind_named(value)
             if target_kind in ref.kinds:
-                if value == rid:
-                    yield _error(result, kind, rid, path, "refers to the record itself")
+                if value == entry.id:
+                    yield _error(entry, path, "refers to the record itself", rule="self-ref")
                 continue
             if target_kind is not None:
                 yield _error(
-                    result, kind, rid, path, f"'{value}' is a {target_kind}, not a {' or '.join(ref.kinds)}"
+                    entry, path, f"'{value}' is a {target_kind}, not a {kinds}", rule="wrong-kind-ref"
                 )
                 continue
             if result.unreadable_kinds & set(ref.kinds):
                 continue  # a file of the target kind could not be read; reported already
-            candidates = [i for i, k in result.kind_of.items() if k in ref.kinds]
+            candidates = [i for i, e in result.seen.items() if e.kind in ref.kinds]
             hint = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-            expected = f"did you mean '{hint[0]}'?" if hint else f"an id of a {' or '.join(ref.kinds)}"
-            yield _error(result, kind, rid, path, f"unknown {' or '.join(ref.kinds)} '{value}'", expected)
+            expected = f"did you mean '{hint[0]}'?" if hint else f"an id of a {kinds}"
+            yield _error(entry, path, f"unknown {kinds} '{value}'", expected, rule="unknown-ref")
 
 
-def check_dates(result: LoadResult, today: date) -> Iterator[DataError]:
-    for kind, rid, record in _records(result):
-        leaves = {path: value for path, value, _ in iter_leaves(record)}
+def _planned(entry: Entry) -> bool:
+    if entry.kind != "meeting":
+        return False
+    if entry.record is not None:
+        return cast(Meeting, entry.record).status == "planned"
+    return entry.where.raw.get("status") == "planned"
+
+
+def check_dates(ctx: Context) -> Iterator[DataError]:
+    for entry, leaf_list in ctx.views:
+        leaves = {path: value for path, value, _ in leaf_list}
+        announced = _planned(entry)
         for path, value in leaves.items():
             if not isinstance(value, PartialDate):
                 continue
-            if value.earliest > today:
-                yield _error(
-                    result,
-                    kind,
-                    rid,
-                    path,
-                    f"date '{value}' is in the future",
-                    f"on or before {today.isoformat()}",
-                )
-            name = path[-1]
+            if value.earliest > ctx.today and not (announced and path in (("start",), ("end",))):
+                expected = f"on or before {ctx.today.isoformat()}"
+                if entry.kind == "meeting":
+                    expected += "; an announced meeting has 'status: planned'"
+                yield _error(entry, path, f"date '{value}' is in the future", expected, rule="future-date")
             for first, second in DATE_PAIRS:
-                if name != second:
+                if path[-1] != second:
                     continue
                 start = leaves.get((*path[:-1], first))
                 if isinstance(start, PartialDate) and value.latest < start.earliest:
                     yield _error(
-                        result,
-                        kind,
-                        rid,
+                        entry,
                         path,
                         f"ends ({value}) before it starts ({start})",
                         "end on or after start",
+                        rule="date-order",
                     )
 
 
-def check_repeats(result: LoadResult, today: date) -> Iterator[DataError]:
+def _identity_group(path: FieldPath) -> FieldPath | None:
+    """For an id in a list (`about[2]`, `participants[1].person`), the list it belongs to."""
+    if not path:
+        return None
+    if isinstance(path[-1], int):
+        return path[:-1]
+    if len(path) > 1 and isinstance(path[-2], int) and path[-1] in IDENTITY_FIELDS:
+        return (*path[:-2], path[-1])
+    return None
+
+
+def check_repeats(ctx: Context) -> Iterator[DataError]:
     """A list of ids, participants or citations that names the same id twice."""
-    for kind, rid, record in _records(result):
-        seen: dict[FieldPath, dict[str, tuple]] = {}
-        for path, value, ref in iter_leaves(record):
-            if (
-                ref is None
-                or not path
-                or not (
-                    isinstance(path[-1], int)
-                    or (len(path) > 1 and isinstance(path[-2], int) and path[-1] in IDENTITY_FIELDS)
-                )
-            ):
+    for entry, leaves in ctx.views:
+        seen: dict[FieldPath, dict[str, FieldPath]] = {}
+        for path, value, ref in leaves:
+            group = _identity_group(path) if ref is not None else None
+            if group is None:
                 continue
-            index = len(path) - 1 if isinstance(path[-1], int) else len(path) - 2
-            group = (*path[:index], *path[index + 1 :])
             first = seen.setdefault(group, {}).get(value)
             if first is not None:
                 yield _error(
-                    result, kind, rid, path, f"'{value}' is listed twice", f"first at {format_path(first)}"
+                    entry,
+                    path,
+                    f"'{value}' is listed twice",
+                    f"first at {format_path(first)}",
+                    rule="repeated",
                 )
             else:
                 seen[group][value] = path
 
 
-def check_unused_sources(result: LoadResult, today: date) -> Iterator[DataError]:
-    if result.errors:
-        return  # records that failed to load may cite sources; the warning would mislead
-    cited = {
-        value
-        for _, _, record in _records(result)
-        for _, value, ref in iter_leaves(record)
-        if ref is not None and "source" in ref.kinds
-    }
-    for rid in result.records["source"]:
-        if rid not in cited:
-            yield _error(
-                result,
-                "source",
-                rid,
-                ("id",),
-                "is not cited by any record",
-                "cite it or remove it",
-                severity="warning",
-            )
-
-
-def check_reviews(result: LoadResult, today: date) -> Iterator[DataError]:
+def check_reviews(ctx: Context) -> Iterator[DataError]:
     """A review names sources the claim actually cites (or gives as evidence)."""
-    for rid, record in result.records["claim"].items():
+    for entry, record in _records(ctx, "claim"):
         claim = cast(Claim, record)
-        review = claim.reviewed
-        if review is None:
+        if claim.reviewed is None:
             continue
         cited = {c.source for c in (*claim.sources, *claim.evidence)}
-        for i, sid in enumerate(review.against):
+        for i, sid in enumerate(claim.reviewed.against):
             if sid not in cited:
                 yield _error(
-                    result,
-                    "claim",
-                    rid,
+                    entry,
                     ("reviewed", "against", i),
                     f"'{sid}' is not among the claim's sources or evidence",
                     "a review checks the claim against what it cites",
+                    rule="review-against",
                 )
 
 
-def check_positions(result: LoadResult, today: date) -> Iterator[DataError]:
+def check_positions(ctx: Context) -> Iterator[DataError]:
     """Both sides: every party of a dispute has a position, sourced or explicitly not found."""
-    for rid, record in result.records["dispute"].items():
+    for entry, record in _records(ctx, "dispute"):
         dispute = cast(Dispute, record)
         stated = {p.party for p in dispute.positions}
         for i, party in enumerate(dispute.parties):
             if party not in stated:
                 yield _error(
-                    result,
-                    "dispute",
-                    rid,
+                    entry,
                     ("parties", i),
                     f"party '{party}' has no entry in 'positions'",
                     "a sourced position, or 'not_found: true' if no statement of it was found",
+                    rule="party-position",
                 )
+
+
+def check_unused_sources(ctx: Context) -> Iterator[DataError]:
+    if ctx.result.unreadable_kinds:
+        return  # a file that could not be read may cite sources; the warning would mislead
+    ctx.ran.add("unused-source")
+    cited = {value for _, leaves in ctx.views for _, value, ref in leaves if ref and "source" in ref.kinds}
+    for entry, _ in _records(ctx, "source"):
+        if entry.id not in cited:
+            yield _error(
+                entry,
+                ("id",),
+                "is not cited by any record",
+                "cite it or remove it",
+                rule="unused-source",
+                severity="warning",
+            )
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the last day of the month when it has fewer days)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def check_stale_reviews(ctx: Context) -> Iterator[DataError]:
+    """Claims last reviewed, and sources last opened, longer ago than the review age."""
+    ctx.ran.add("stale-review")
+    cutoff = months_before(ctx.today, ctx.review_age_months)
+    age = f"over {ctx.review_age_months} months ago"
+    for entry, record in _records(ctx, "claim"):
+        review = cast(Claim, record).reviewed
+        if review is not None and review.on.latest < cutoff:
+            yield _error(
+                entry,
+                ("reviewed", "on"),
+                f"last reviewed {review.on}, {age}",
+                "check it against its sources again",
+                rule="stale-review",
+                severity="warning",
+            )
+    for entry, record in _records(ctx, "source"):
+        accessed = cast(Source, record).accessed
+        if accessed is not None and accessed.latest < cutoff:
+            yield _error(
+                entry,
+                ("accessed",),
+                f"last opened {accessed}, {age}",
+                "open it again and check what it is cited for",
+                rule="stale-review",
+                severity="warning",
+            )
+
+
+def check_planned_past(ctx: Context) -> Iterator[DataError]:
+    ctx.ran.add("planned-past")
+    for entry, record in _records(ctx, "meeting"):
+        meeting = cast(Meeting, record)
+        last = meeting.end or meeting.start
+        if meeting.status == "planned" and last.latest < ctx.today:
+            yield _error(
+                entry,
+                ("status",),
+                f"planned, but its date {last} has passed",
+                "mark it held, with sources, or correct the date",
+                rule="planned-past",
+                severity="warning",
+            )
+
+
+def apply_exceptions(ctx: Context, problems: list[DataError]) -> list[DataError]:
+    """Drop the warnings a record excuses; report exceptions that excuse nothing."""
+    excused: dict[tuple[str, str], int] = {}
+    for entry in ctx.result.entries:
+        if entry.record is not None and entry.id in ctx.result.kind_of:
+            for i, exc in enumerate(entry.record.exceptions):
+                excused.setdefault((entry.id, exc.rule), i)
+    kept, used = [], set()
+    for p in problems:
+        key = (p.id, p.rule)
+        if p.severity == "warning" and p.rule in WARNING_RULES and key in excused:
+            used.add(key)
+        else:
+            kept.append(p)
+    for (rid, rule), i in excused.items():
+        if (rid, rule) not in used and rule in ctx.ran:
+            entry = ctx.result.seen[rid]
+            kept.append(
+                _error(
+                    entry,
+                    ("exceptions", i),
+                    f"no '{rule}' warning to excuse",
+                    "remove the exception",
+                    rule="exception",
+                )
+            )
+    return kept

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from .checks import run_checks
+from .checks import REVIEW_AGE_MONTHS, run_checks
 from .claims import Claim, Relation
 from .entities import Country, Dispute, Event, Meeting, Person
 from .errors import DataError, DataErrors
@@ -198,10 +198,10 @@ def _typed(records: Mapping[str, Model], model: type[R]) -> Mapping[str, R]:
     return MappingProxyType(cast(dict[str, R], dict(records)))
 
 
-def build_dataset(data_dir: Path, *, today: date) -> Dataset:
+def build_dataset(data_dir: Path, *, today: date, review_age_months: int = REVIEW_AGE_MONTHS) -> Dataset:
     """Load, validate and check `data_dir`. Raises DataErrors listing every error found."""
     result = load(data_dir)
-    problems = result.errors + run_checks(result, today)
+    problems = result.errors + run_checks(result, today, review_age_months=review_age_months)
     if any(p.severity == "error" for p in problems):
         raise DataErrors(problems)
     recs = result.records

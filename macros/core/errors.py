@@ -3,15 +3,17 @@
 Every problem found in `data/` (by the YAML reader, the models or the cross-entity
 checks) becomes a `DataError`. They are collected, sorted, and printed as
 
-    path:line:col: error: <kind> '<id>' › <field>: <problem> (<expected>)
+    path:line:col: error: <kind> '<id>' › <field>: <problem> (<expected>) [<rule>]
 
-so that an editor, a CI log and a contributor all read the same line.
+so that an editor, a CI log and a contributor all read the same line. The rule id names
+the check (CONTRIBUTING.md and data/README.md say what each means); a record can carry a
+reviewed exception for a warning by its rule id (`exceptions:` on the record).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -34,6 +36,7 @@ class DataError:
     id: str = ""
     field: str = ""
     severity: Severity = "error"
+    rule: str = ""
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}: {self.severity}: "
@@ -45,7 +48,13 @@ class DataError:
         text = f"{subject}: {self.problem}" if subject else self.problem
         if self.expected:
             text += f" ({self.expected})"
+        if self.rule:
+            text += f" [{self.rule}]"
         return where + text
+
+    def as_json(self) -> dict[str, Any]:
+        """The fields of the line, for tools (`python -m macros check --format json`)."""
+        return {**asdict(self), "message": self.format()}
 
 
 class DataErrors(Exception):

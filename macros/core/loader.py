@@ -4,22 +4,30 @@ Layout: one folder per kind (`data/people/`, `data/sources/` …, see `models.DA
 every `*.yml` file in a folder is a list of records of that kind. Files may group
 records however helps review. This module reads and validates records one by one; rules
 that span records (references, dates, usage) live in `checks.py`.
+
+A record that fails validation is not dropped from the checks: it is kept as an `Entry`
+with its raw mapping, so that its references and dates are still checked (and records
+that name it still find it) in the same run. Only records that validate reach the
+Dataset. Every problem carries its rule id (rules.py).
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .errors import DataError
+from .fields import ID_RE
 from .files import FileProblem, entry_kind, list_folder, read_regular, visible
-from .models import DATA_FOLDERS, KINDS, Record
-from .refs import FieldPath, format_path, unwrap
+from .messages import pydantic_error
+from .models import DATA_FOLDERS, KINDS, OPTIONAL_KINDS, SCHEMA_FOLDER, Record
+from .refs import FieldPath, format_path
 from .yaml_strict import MAX_BYTES, Pos, YamlProblem, YList, YMap, parse
 
 
@@ -51,6 +59,16 @@ class RecordLocation:
         return pos
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A record as read: its kind, id (as written), place, and the model if it validated."""
+
+    kind: str
+    id: str
+    where: RecordLocation
+    record: Record | None = None
+
+
 @dataclass
 class LoadResult:
     records: dict[str, dict[str, Record]] = field(default_factory=lambda: {k: {} for k in KINDS})
@@ -58,8 +76,15 @@ class LoadResult:
     kind_of: dict[str, str] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
     unreadable_kinds: set[str] = field(default_factory=set)
-    broken_ids: set[str] = field(default_factory=set)
+    entries: list[Entry] = field(default_factory=list)  # every record read, valid or not
+    seen: dict[str, Entry] = field(default_factory=dict)  # id as written -> its first record
+    duplicate_ids: set[str] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
+
+    def kind_named(self, rid: str) -> str | None:
+        """The kind of the record with this id, whether or not it validated."""
+        entry = self.seen.get(rid)
+        return entry.kind if entry else None
 
 
 def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
@@ -70,7 +95,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
         entries = list_folder(data_dir)
     except FileProblem as p:
         message = "data folder is missing" if not os.path.lexists(data_dir) else f"data folder {p.message}"
-        result.errors.append(DataError(_show(data_dir, root), 0, 0, message, p.expected))
+        result.errors.append(DataError(_show(data_dir, root), 0, 0, message, p.expected, rule="layout"))
         return result
     _check_layout(entries, root, result)
     for kind, folder in DATA_FOLDERS.items():
@@ -78,7 +103,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
         if files is None:
             result.unreadable_kinds.add(kind)
             continue
-        if not files:
+        if not files and kind not in OPTIONAL_KINDS:
             result.unreadable_kinds.add(kind)
             result.errors.append(
                 DataError(
@@ -87,6 +112,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
                     0,
                     "required data folder is missing or has no .yml file",
                     f"records of kind '{kind}'",
+                    rule="layout",
                 )
             )
         for path in files:
@@ -102,8 +128,9 @@ def _show(path: Path, root: Path) -> str:
     return visible(Path(shown).as_posix())
 
 
-def _problem(shown: str, p: FileProblem) -> DataError:
-    return DataError(shown, 0, 0, p.message, p.expected)
+def _problem(shown: str, p: FileProblem, rule: str = "layout") -> DataError:
+    """A file or folder that cannot be used; an oversized file is its own rule."""
+    return DataError(shown, 0, 0, p.message, p.expected, rule="file-size" if "limit is" in p.message else rule)
 
 
 def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | None:
@@ -119,7 +146,7 @@ def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | No
     for entry in entries:
         if entry.suffix not in (".yml", ".md") and not entry.name.startswith("."):
             result.errors.append(
-                DataError(_show(entry, root), 0, 0, "not a data file", "data files end in .yml")
+                DataError(_show(entry, root), 0, 0, "not a data file", "data files end in .yml", rule="layout")
             )
     return [e for e in entries if e.suffix == ".yml"]
 
@@ -128,8 +155,8 @@ def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
     known = set(DATA_FOLDERS.values())
     for entry in entries:
         shown = _show(entry, root)
-        if entry.name.startswith(".") or entry.suffix == ".md" or entry.name in known:
-            continue  # kind folders are checked when their files are listed
+        if entry.name.startswith(".") or entry.suffix == ".md" or entry.name in (*known, SCHEMA_FOLDER):
+            continue  # kind folders are checked when their files are listed; data/schemas is generated
         try:
             kind = entry_kind(entry)
         except FileProblem as p:
@@ -139,11 +166,15 @@ def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
             hint = difflib.get_close_matches(entry.name, sorted(known), n=1)
             expected = f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(known))
             result.errors.append(
-                DataError(f"{shown}/", 0, 0, f"unknown data folder '{visible(entry.name)}'", expected)
+                DataError(
+                    f"{shown}/", 0, 0, f"unknown data folder '{visible(entry.name)}'", expected, rule="layout"
+                )
             )
         else:
             result.errors.append(
-                DataError(shown, 0, 0, "file outside a kind folder", "put records in data/<kind>/*.yml")
+                DataError(
+                    shown, 0, 0, "file outside a kind folder", "put records in data/<kind>/*.yml", rule="layout"
+                )
             )
 
 
@@ -153,17 +184,17 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
         raw = read_regular(path, MAX_BYTES)
     except FileProblem as p:
         result.unreadable_kinds.add(kind)
-        result.errors.append(_problem(shown, p))
+        result.errors.append(_problem(shown, p, "file"))
         return
     try:
         tree = parse(raw)
     except YamlProblem as p:
         result.unreadable_kinds.add(kind)
-        result.errors.append(DataError(shown, p.line, p.col, p.message, p.expected))
+        result.errors.append(DataError(shown, p.line, p.col, p.message, p.expected, rule=p.rule))
         return
     if tree is None:
         problem = "file contains no records (only comments?)" if raw.strip() else "file is empty"
-        result.errors.append(DataError(shown, 1, 1, problem, "a list of records"))
+        result.errors.append(DataError(shown, 1, 1, problem, "a list of records", rule="empty-file"))
         return
     if not isinstance(tree, YList):
         got = "mapping" if isinstance(tree, YMap) else type(tree).__name__
@@ -175,6 +206,7 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
                 1,
                 f"top level must be a list of records, got {got}",
                 "start each record with '- id: ...'",
+                rule="not-a-list",
             )
         )
         return
@@ -189,27 +221,46 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
                     f"record {index + 1} is not a mapping",
                     "fields such as 'id: ...'",
                     kind=kind,
+                    rule="not-a-record",
                 )
             )
             continue
         _load_record(kind, raw_record, RecordLocation(shown, raw_record), result)
 
 
+def _null_paths(node: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
+    """Where a value was left empty (`title:` with nothing after it, or a bare `-`)."""
+    if node is None:
+        yield path
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _null_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _null_paths(value, (*path, i))
+
+
+def _under(loc: FieldPath, nulls: list[FieldPath], etype: str) -> bool:
+    """An error caused by an empty value: at or below it, or a model's own check above it."""
+    return any(
+        loc[: len(n)] == n or (n[: len(loc)] == loc and etype not in ("missing", "extra_forbidden"))
+        for n in nulls
+    )
+
+
+def _fill_in(kind: str, rid: str, where: RecordLocation, path: FieldPath) -> DataError:
+    line, col = where.locate(path)
+    return DataError(
+        where.path, line, col, "is empty", "fill it in", kind, rid, format_path(path), rule="fill-in"
+    )
+
+
 def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult) -> None:
     raw_id = raw.get("id")
     rid = raw_id if isinstance(raw_id, str) else ""
-    try:
-        record = KINDS[kind].model_validate(dict(raw))
-    except ValidationError as exc:
-        if rid:
-            result.broken_ids.add(rid)
-        for err in exc.errors():
-            result.errors.append(_pydantic_error(kind, rid, KINDS[kind], err, where))
-        return
-    rid = record.id
-    if rid in result.locations:
-        first = result.locations[rid]
-        result.broken_ids.add(rid)  # references to it are ambiguous; do not report them too
+    if rid in result.seen:
+        first = result.seen[rid].where
+        result.duplicate_ids.add(rid)  # references to it are ambiguous; do not report them too
         line, col = where.locate(("id",))
         result.errors.append(
             DataError(
@@ -221,60 +272,23 @@ def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult
                 kind=kind,
                 id=rid,
                 field="id",
+                rule="duplicate-id",
             )
         )
-        return
-    result.records[kind][rid] = record
-    result.locations[rid] = where
-    result.kind_of[rid] = kind
-
-
-def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
-    current: Any = model
-    for part in loc:
-        base, _ = unwrap(current)
-        if isinstance(part, int):
-            args = getattr(base, "__args__", ())
-            current = args[0] if args else None
-        elif isinstance(base, type) and issubclass(base, BaseModel) and part in base.model_fields:
-            current = base.model_fields[part].annotation
-        else:
-            return None
-    base, _ = unwrap(current)
-    return base if isinstance(base, type) and issubclass(base, BaseModel) else None
-
-
-def _pydantic_error(
-    kind: str, rid: str, model: type[BaseModel], err: Any, where: RecordLocation
-) -> DataError:
-    loc: FieldPath = tuple(err["loc"])
-    etype = err["type"]
-    expected = ""
-    if etype == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
-        fields = sorted(parent.model_fields) if parent else []
-        hint = difflib.get_close_matches(str(loc[-1]), fields, n=1)
-        problem = f"unknown field '{loc[-1]}'"
-        expected = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(fields)
-        line, col = where.locate(loc, key=True)
-        return DataError(where.path, line, col, problem, expected, kind, rid, format_path(loc[:-1]))
-    line, col = where.locate(loc)
-    if etype == "missing":
-        problem, expected = "missing required field", ""
-    elif etype == "literal_error":
-        problem = f"{err['input']!r} is not allowed"
-        expected = "one of " + err["ctx"]["expected"].replace(" or ", ", ")
-    elif etype == "too_short":
-        problem = "is empty"
-        expected = "cite at least one source" if loc and loc[-1] == "sources" else "at least one item"
-    elif etype in ("model_type", "dict_type", "model_attributes_type"):
-        problem = f"must be a mapping of fields, got {type(err['input']).__name__}"
-    elif etype in ("tuple_type", "list_type"):
-        problem = f"must be a list, got {type(err['input']).__name__}"
-    elif etype == "bool_type" or etype == "bool_parsing":
-        problem, expected = f"must be true or false, got {err['input']!r}", ""
-    else:
-        problem = str(err["msg"]).removeprefix("Value error, ")
-        if problem.endswith(")") and " (" in problem:
-            problem, expected = problem[: problem.rindex(" (")], problem[problem.rindex(" (") + 2 : -1]
-    return DataError(where.path, line, col, problem, expected, kind, rid, format_path(loc))
+    nulls = list(_null_paths(raw))
+    result.errors.extend(_fill_in(kind, rid, where, path) for path in nulls)
+    record: Record | None = None
+    try:
+        record = KINDS[kind].model_validate(dict(raw))
+    except ValidationError as exc:
+        for err in exc.errors():
+            if not _under(tuple(err["loc"]), nulls, err["type"]):
+                result.errors.append(pydantic_error(kind, rid, KINDS[kind], err, where))
+    entry = Entry(kind, rid, where, record)
+    result.entries.append(entry)
+    if ID_RE.match(rid) and rid not in result.seen:  # a malformed id can be no reference's target
+        result.seen[rid] = entry
+        if record is not None and not nulls:
+            result.records[kind][rid] = record
+            result.locations[rid] = where
+            result.kind_of[rid] = kind

@@ -30,10 +30,13 @@ DATA_FOLDERS: dict[str, str] = {
     "dispute": "disputes",
     "claim": "claims",
 }
+# Kinds whose folder may be missing or empty (every other kind needs at least one file).
+OPTIONAL_KINDS: frozenset[str] = frozenset()
 
 __all__ = [
     "DATA_FOLDERS",
     "KINDS",
+    "OPTIONAL_KINDS",
     "Citation",
     "Claim",
     "Country",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .fields import Id
+from .fields import ID_RE, Id, PartialDate
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,46 @@ def iter_leaves(record: BaseModel, path: FieldPath = ()) -> Iterator[Leaf]:
                     yield (*here, i), item, field.item_ref
         else:
             yield here, value, field.ref
+
+
+def _walk_raw(value: Any, annotation: Any, ref: RefTo | None, path: FieldPath) -> Iterator[Leaf]:
+    if value is None:
+        return
+    base, inner_ref = unwrap(annotation)
+    ref = inner_ref or ref
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        yield from iter_raw_leaves(base, value, path)
+    elif get_origin(base) is tuple:
+        if isinstance(value, list):
+            item_type = get_args(base)[0]
+            for i, item in enumerate(value):
+                yield from _walk_raw(item, item_type, None, (*path, i))
+    elif ref is not None:
+        if isinstance(value, str) and ID_RE.match(value):
+            yield path, value, ref  # an id that is not even well-formed is reported by the model
+    elif base is PartialDate:
+        with suppress(ValueError):  # a date that does not parse is reported by the model
+            yield path, PartialDate.parse(value), None
+    else:
+        yield path, value, None
+
+
+def iter_raw_leaves(model: type[BaseModel], raw: Any, path: FieldPath = ()) -> Iterator[Leaf]:
+    """The same walk over a raw mapping that failed validation: every scalar under a field
+    the model knows, with its path and reference marker. References are kept only when they
+    are well-formed ids and dates only when they parse (the model reports the others);
+    other values are as written."""
+    shorthand = getattr(model, "shorthand", None)
+    if shorthand and isinstance(raw, str):
+        raw = {shorthand: raw}
+    if not isinstance(raw, dict):
+        return
+    for name, value in raw.items():
+        info = model.model_fields.get(name)
+        if info is None:
+            continue
+        ref = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        yield from _walk_raw(value, info.annotation, ref, (*path, name))
 
 
 def iter_refs(record: BaseModel) -> Iterator[tuple[FieldPath, str, RefTo]]:

@@ -46,6 +46,7 @@ class YamlProblem(Exception):
     col: int
     message: str
     expected: str = ""
+    rule: str = "yaml-syntax"  # the rule id of the line (see rules.py)
 
 
 class YMap(dict):
@@ -83,23 +84,31 @@ class _Loader(yaml.SafeLoader):
                 event.start_mark,
                 f"alias *{event.anchor} not allowed in data files",
                 "write the value out in full",
+                "yaml-anchor",
             )
         if getattr(event, "anchor", None) is not None:
             raise _problem(
                 event.start_mark,
                 f"anchor &{event.anchor} not allowed in data files",
                 "write the value out in full",
+                "yaml-anchor",
             )
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
             tag = event.tag
             if tag is not None and tag != "!":
                 raise _problem(
-                    event.start_mark, f"tag '{tag}' not allowed in data files", "plain values only"
+                    event.start_mark,
+                    f"tag '{tag}' not allowed in data files",
+                    "plain values only",
+                    "yaml-tag",
                 )
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _problem(
-                event.start_mark, f"YAML nesting deeper than {MAX_DEPTH} levels", "flatten the record"
+                event.start_mark,
+                f"YAML nesting deeper than {MAX_DEPTH} levels",
+                "flatten the record",
+                "yaml-nesting",
             )
         try:
             return super().compose_node(parent, index)
@@ -123,10 +132,10 @@ class _Mark(Protocol):
     column: int
 
 
-def _problem(mark: _Mark | None, message: str, expected: str = "") -> YamlProblem:
+def _problem(mark: _Mark | None, message: str, expected: str = "", rule: str = "yaml-syntax") -> YamlProblem:
     if mark is None:
-        return YamlProblem(1, 1, message, expected)
-    return YamlProblem(mark.line + 1, mark.column + 1, message, expected)
+        return YamlProblem(1, 1, message, expected, rule)
+    return YamlProblem(mark.line + 1, mark.column + 1, message, expected, rule)
 
 
 def _pos(node: Node) -> Pos:
@@ -183,6 +192,7 @@ def _build(node: Node) -> object:
                     key_node.start_mark,
                     f"duplicate key '{key}'",
                     f"each key once per mapping; first defined at line {first[0]}",
+                    "duplicate-key",
                 )
             out[key] = _build(value_node)
             out.key_pos[key] = _pos(key_node)
@@ -194,10 +204,14 @@ def _build(node: Node) -> object:
 def _decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlProblem(
-            1, 1, f"file is {len(raw)} bytes, limit is {MAX_BYTES}", "split it into several files"
+            1,
+            1,
+            f"file is {len(raw)} bytes, limit is {MAX_BYTES}",
+            "split it into several files",
+            "file-size",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlProblem(1, 1, "UTF-8 byte-order mark (BOM)", "save without BOM")
+        raise YamlProblem(1, 1, "UTF-8 byte-order mark (BOM)", "save without BOM", "encoding")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -205,7 +219,7 @@ def _decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise YamlProblem(
-            line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "save as UTF-8"
+            line, col, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", "save as UTF-8", "encoding"
         ) from None
     tab = text.find("\t")
     if tab >= 0:
