@@ -1,7 +1,13 @@
 """Command line for the data and the editions.
 
-  python -m macros check [--data DIR] [--today YYYY-MM-DD] [--strict]
+  python -m macros check [--data DIR] [--today YYYY-MM-DD] [--review-age MONTHS] [--strict]
+                         [--format text|json]
       validates the data exactly as the site build does, without importing MkDocs
+  python -m macros new KIND ID [--data DIR] [--into FILE]
+      starts a record: its required fields, empty, with comments; `check` lists what is left
+  python -m macros schema [--check]
+      writes the files generated from the models (data/schemas/*.schema.json, data/README.md,
+      the rule table of CONTRIBUTING.md, .vscode/settings.json); --check only compares
   python -m macros pdf [--site site] [--out dist/….pdf]   print the PDF edition of a built site
   python -m macros zip --site DIR [--out dist/….zip]      pack an offline build
   python -m macros cff [--out CITATION.cff]                 write the repository's CITATION.cff from git
@@ -10,19 +16,23 @@
 
 Exit codes:
   0  no errors (warnings may be printed)
-  1  data errors (or, with --strict, warnings), each printed as one line
+  1  data errors (or, with --strict, warnings), each printed as one line; a refused `new`;
+     generated files out of date (`schema --check`)
   2  the command itself was used wrongly
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from .core.checks import REVIEW_AGE_MONTHS
 from .core.dataset import build_dataset
-from .core.errors import DataErrors
+from .core.errors import DataError, DataErrors
+from .core.models import KINDS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,9 +46,29 @@ def _parser() -> argparse.ArgumentParser:
         "--today",
         type=date.fromisoformat,
         default=None,
-        help="treat this date as today (for 'in the future')",
+        help="treat this date as today (for 'in the future' and review age)",
+    )
+    check.add_argument(
+        "--review-age",
+        type=int,
+        default=REVIEW_AGE_MONTHS,
+        metavar="MONTHS",
+        help=f"warn about reviews older than this (default: {REVIEW_AGE_MONTHS})",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: one object for tools"
+    )
+    new = sub.add_parser("new", help="start a record with its required fields")
+    new.add_argument("kind", choices=sorted(KINDS))
+    new.add_argument("id", help="the new record's id (kebab-case, unused)")
+    new.add_argument("--data", type=Path, default=Path("data"))
+    new.add_argument(
+        "--into", type=Path, default=None, help="append to this file instead of data/<folder>/<id>.yml"
+    )
+    schema = sub.add_parser("schema", help="write the schemas and guides generated from the models")
+    schema.add_argument("--root", type=Path, default=Path("."), help=argparse.SUPPRESS)
+    schema.add_argument("--check", action="store_true", help="only report files that are out of date")
     pdf = sub.add_parser("pdf", help="print the PDF edition of a built site")
     pdf.add_argument("--site", type=Path, default=Path("site"))
     pdf.add_argument("--out", type=Path, default=Path("dist/three-brothers-briefing.pdf"))
@@ -55,17 +85,63 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _json_report(problems: list[DataError], counts: dict[str, int] | None) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    doc = {
+        "ok": errors == 0,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [p.as_json() for p in problems],
+        "records": counts,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1)
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
-        dataset = build_dataset(args.data, today=args.today or date.today())
+        dataset = build_dataset(
+            args.data, today=args.today or date.today(), review_age_months=args.review_age
+        )
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        if args.format == "json":
+            print(_json_report(exc.errors, None))
+        else:
+            print(exc.report(), file=sys.stderr)
         return 1
-    for warning in dataset.warnings:
-        print(warning.format(), file=sys.stderr)
-    summary = ", ".join(f"{len(recs)} {kind}" for kind, recs in dataset.records.items())
-    print(f"data ok: {summary} in {len(dataset.files)} files; {len(dataset.warnings)} warnings")
+    counts = {kind: len(recs) for kind, recs in dataset.records.items()}
+    if args.format == "json":
+        print(_json_report(list(dataset.warnings), counts))
+    else:
+        for warning in dataset.warnings:
+            print(warning.format(), file=sys.stderr)
+        summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        print(f"data ok: {summary} in {len(dataset.files)} files; {len(dataset.warnings)} warnings")
     return 1 if (args.strict and dataset.warnings) else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .authoring import AuthoringError, new_record
+
+    try:
+        path, line = new_record(args.data, args.kind, args.id, args.into)
+    except AuthoringError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}:{line}: {args.kind} '{args.id}'; fill in the empty fields, then run `make check`")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .authoring import stale_files, write_generated
+
+    if args.check:
+        stale = stale_files(args.root)
+        for path in stale:
+            print(f"{path}: out of date with the models (run `python -m macros schema`)", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_generated(args.root):
+        print(f"wrote {path}")
+    return 0
 
 
 def _pdf(args: argparse.Namespace) -> int:
@@ -118,7 +194,15 @@ def _publish(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"check": _check, "pdf": _pdf, "zip": _zip, "cff": _cff, "publish": _publish}
+    commands = {
+        "check": _check,
+        "new": _new,
+        "schema": _schema,
+        "pdf": _pdf,
+        "zip": _zip,
+        "cff": _cff,
+        "publish": _publish,
+    }
     return commands[args.command](args)
 
 

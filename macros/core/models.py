@@ -30,6 +30,8 @@ DATA_FOLDERS: dict[str, str] = {
     "dispute": "disputes",
     "claim": "claims",
 }
+# data/schemas/: the generated JSON Schemas of the data files (schema.py); not records.
+SCHEMA_FOLDER = "schemas"
 # Kinds whose folder may be missing or empty (every other kind needs at least one file).
 OPTIONAL_KINDS: frozenset[str] = frozenset()
 
@@ -37,6 +39,7 @@ __all__ = [
     "DATA_FOLDERS",
     "KINDS",
     "OPTIONAL_KINDS",
+    "SCHEMA_FOLDER",
     "Citation",
     "Claim",
     "Country",

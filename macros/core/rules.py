@@ -2,7 +2,7 @@
 
 Each problem the check reports ends with its rule id in brackets (`[unknown-ref]`). This
 table is the one list of them: data/README.md and CONTRIBUTING.md are generated from it
-(`python -m macros docs`), and a test fails if a problem is reported under an id that is
+(`python -m macros schema`), and a test fails if a problem is reported under an id that is
 not here. Warnings (and only warnings) may be excused on a record with a reviewed
 exception (`exceptions:`, see base.RuleException).
 """
