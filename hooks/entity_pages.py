@@ -1,8 +1,10 @@
-"""One generated page per person, meeting and dispute (event: on_files).
+"""One generated page per person, meeting and dispute, and the maintainers' page
+(event: on_files).
 
-Each page is a short stub that calls the `entity_page` macro, so generated pages go
-through the same sandboxed, strict macro rendering as written ones. They are created
-not-in-nav (the nav must not grow with the data); index pages link to them.
+Each page is a short stub that calls a macro (`entity_page`, `maintainers_page`), so
+generated pages go through the same sandboxed, strict macro rendering as written ones.
+They are created not-in-nav (the nav must not grow with the data); index pages link to
+the entity pages, and CONTRIBUTING.md to the maintainers' page.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros import adapter
 from macros.core.routes import PAGE_FOLDERS, page_of
 
+MAINTAINERS = (
+    "---\nrender_macros: true\nsearch:\n  exclude: true\n---\n# For maintainers\n\n"
+    "What to review next, and what is superseded, flagged or excused.\n{ .editorial }\n\n"
+    "{{ maintainers_page() }}\n"
+)
 STUB = '---\nrender_macros: true\nentity: {kind}/{rid}\n---\n{{{{ entity_page("{kind}", "{rid}") }}}}\n'
 
 
@@ -30,4 +37,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 )
             stub = STUB.format(kind=kind, rid=rid)
             files.append(File.generated(config, route.src, content=stub, inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(
+        File.generated(config, "maintainers.md", content=MAINTAINERS, inclusion=InclusionLevel.NOT_IN_NAV)
+    )
     return files

@@ -28,7 +28,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             edition, repository=config.extra.get("repository"), release=True
         ),
         "downloads/changes.atom": feed.changes_feed(
-            repository.changes(adapter.project_root(config)), edition
+            repository.changes(adapter.project_root(config)), edition, data.corrections.values()
         ),
     }
     outputs.update({f"downloads/{name}.csv": text for name, text in downloads.csv_tables(data).items()})

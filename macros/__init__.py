@@ -33,6 +33,8 @@ MACROS = (
     "contributors",
     "csv_guide",
     "edition_downloads",
+    "corrections_log",
+    "maintainers_page",
 )
 
 
@@ -43,6 +45,7 @@ def define_env(env: Any) -> None:
     from .pages.render import Renderer
 
     data = adapter.dataset(env.conf)
+    repo = adapter.repo_links(env.conf)
     pages: dict[str, Renderer] = {}
 
     def renderer() -> Renderer:
@@ -55,6 +58,7 @@ def define_env(env: Any) -> None:
                 lambda rid: adapter.link(data, files, page, rid),
                 edition=adapter.edition(env.conf),
                 url_to=lambda path: adapter.url_to(page, path),
+                repo=repo,
             )
         return pages[key]
 

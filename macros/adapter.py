@@ -19,12 +19,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
+from mkdocs.structure.pages import Page
 
 from . import repository
 from .core.dataset import Dataset, build_dataset
 from .core.errors import DataErrors
 from .core.routes import page_of
 from .editions.edition import Edition
+from .pages.repo_links import RepoLinks
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -34,6 +36,8 @@ class _Build:
     fingerprint: Fingerprint
     dataset: Dataset
     edition: Edition
+    repo: RepoLinks | None = None
+    changed: dict[str, repository.Change] | None = None  # path -> its last commit
     page_problems: list[str] = field(default_factory=list)
     # page source path -> ids of the claims whose review the page shows (article_audit)
     reviews: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -86,8 +90,21 @@ def load(config: MkDocsConfig) -> Dataset:
         contributors=repository.contributors(root),
         offline=os.environ.get("OFFLINE", "").strip().lower() in ("1", "true", "yes"),
     )
-    _BUILDS[key] = _Build(fingerprint, dataset, edition)
+    _BUILDS[key] = _Build(fingerprint, dataset, edition, _repo(config), repository.last_changes(root))
     return dataset
+
+
+def _repo(config: MkDocsConfig) -> RepoLinks | None:
+    """The repository's address from `extra.repository` (REPO_URL), or None when unset.
+
+    Not MkDocs' own `repo_url`: with it, Material shows a repository widget that asks the
+    GitHub API for star counts from every reader's browser (and fails offline)."""
+    try:
+        return RepoLinks.of(config.extra.get("repository"), _site_url(config))
+    except ValueError as exc:
+        raise PluginError(
+            f"mkdocs.yml extra.repository (REPO_URL) is not a repository address: {exc}"
+        ) from None
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -99,6 +116,39 @@ def _build(config: MkDocsConfig) -> _Build:
 
 def dataset(config: MkDocsConfig) -> Dataset:
     return _build(config).dataset
+
+
+def repo_links(config: MkDocsConfig) -> RepoLinks | None:
+    return _build(config).repo
+
+
+def page_source(config: MkDocsConfig, page: Page) -> tuple[str, int] | None:
+    """The file (and line) a page is made from: its Markdown, or for a page generated from
+    a record, the record's YAML file and first line. None for other generated pages."""
+    rid = str(page.meta.get("entity", "")).partition("/")[2]
+    where = dataset(config).locations.get(rid) if rid else None
+    if where is not None:
+        return where.path, where.pos[0]
+    if page.file.generated_by is None:
+        return f"{Path(config.docs_dir).name}/{page.file.src_uri}", 0
+    return None
+
+
+def edit_url(config: MkDocsConfig, page: Page) -> str | None:
+    """ "Edit this page": the Markdown in the editor, or the record's line in its file."""
+    repo, source = repo_links(config), page_source(config, page)
+    if repo is None or source is None:
+        return None
+    rid = str(page.meta.get("entity", "")).partition("/")[2]
+    if rid:
+        return repo.record(dataset(config).locations[rid])
+    return repo.edit_page(page.file.src_uri)
+
+
+def last_change(config: MkDocsConfig, page: Page) -> repository.Change | None:
+    """The newest commit that changed the page's source file (None outside git)."""
+    source = page_source(config, page)
+    return (_build(config).changed or {}).get(source[0]) if source else None
 
 
 def edition(config: MkDocsConfig) -> Edition:

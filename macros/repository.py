@@ -63,3 +63,21 @@ def changes(root: Path, limit: int = 50) -> list[Change]:
         subject = message.split("\n", 1)[0].strip()
         rows.append(Change(commit, datetime.fromisoformat(when), subject))
     return rows
+
+
+def last_changes(root: Path) -> dict[str, Change]:
+    """The newest commit that touched each file under data/ and docs/, by path relative to
+    `root` ('docs/format.md'). One `git log` for the whole build; empty outside a git
+    checkout (a tarball, a copy), so pages then simply show no date."""
+    out = _git(root, "log", "--relative", "--name-only", "--format=%x1e%H%x00%cI%x00%s", "--", "data", "docs")
+    found: dict[str, Change] = {}
+    for record in out.split("\x1e"):
+        head, _, names = record.partition("\n")
+        parts = head.split("\x00")
+        if len(parts) != 3:
+            continue
+        change = Change(parts[0], datetime.fromisoformat(parts[1]), parts[2].strip())
+        for name in names.splitlines():
+            if name.strip():
+                found.setdefault(name.strip(), change)
+    return found

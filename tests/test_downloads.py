@@ -84,8 +84,11 @@ def test_atom_feed(built_site: Path) -> None:
     root = ET.fromstring(_read(built_site, "changes.atom"))
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
     assert root.find("a:title", ns) is not None and root.find("a:updated", ns) is not None
-    for entry in root.findall("a:entry", ns):
-        assert entry.find("a:id", ns).text.startswith("urn:three-brothers-briefing:commit:")
+    ids = [entry.find("a:id", ns).text for entry in root.findall("a:entry", ns)]
+    tag = "tag:three-brothers-briefing.invalid,2026:three-brothers-briefing:"
+    assert ids and all(i.startswith((tag + "commit:", tag + "correction:")) for i in ids)
+    # the corrections log is in the feed, as newsrooms publish corrections
+    assert tag + "correction:caesar-contract-date" in ids
 
 
 def test_data_page_links_every_download(built_site: Path) -> None:

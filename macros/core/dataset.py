@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +20,7 @@ from typing import TypeVar, cast
 
 from .checks import REVIEW_AGE_MONTHS, run_checks
 from .claims import Claim, Relation
+from .corrections import Correction
 from .entities import Country, Dispute, Event, Meeting, Person
 from .errors import DataError, DataErrors
 from .loader import RecordLocation, load
@@ -61,6 +62,7 @@ class Dataset:
     index: Indexes
     warnings: tuple[DataError, ...] = ()
     files: tuple[str, ...] = ()
+    corrections: Mapping[str, Correction] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def records(self) -> Mapping[str, Mapping[str, Model]]:
@@ -73,6 +75,7 @@ class Dataset:
             "event": self.events,
             "dispute": self.disputes,
             "claim": self.claims,
+            "correction": self.corrections,
         }
 
     def get(self, rid: str, kind: str | None = None) -> Model:
@@ -218,4 +221,5 @@ def build_dataset(data_dir: Path, *, today: date, review_age_months: int = REVIE
         index=build_indexes(recs),
         warnings=tuple(sorted(problems)),
         files=tuple(result.files),
+        corrections=_typed(recs["correction"], Correction),
     )

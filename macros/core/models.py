@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .base import Citation, Model, Record
 from .claims import Claim
+from .corrections import Correction
 from .entities import Country, Dispute, Event, Meeting, Person
 from .sources import Source
 
@@ -19,6 +20,7 @@ KINDS: dict[str, type[Record]] = {
     "event": Event,
     "dispute": Dispute,
     "claim": Claim,
+    "correction": Correction,
 }
 # Folder under data/ for each kind.
 DATA_FOLDERS: dict[str, str] = {
@@ -29,11 +31,12 @@ DATA_FOLDERS: dict[str, str] = {
     "event": "events",
     "dispute": "disputes",
     "claim": "claims",
+    "correction": "corrections",
 }
 # data/schemas/: the generated JSON Schemas of the data files (schema.py); not records.
 SCHEMA_FOLDER = "schemas"
 # Kinds whose folder may be missing or empty (every other kind needs at least one file).
-OPTIONAL_KINDS: frozenset[str] = frozenset()
+OPTIONAL_KINDS: frozenset[str] = frozenset({"correction"})
 
 __all__ = [
     "DATA_FOLDERS",
@@ -42,6 +45,7 @@ __all__ = [
     "SCHEMA_FOLDER",
     "Citation",
     "Claim",
+    "Correction",
     "Country",
     "Dispute",
     "Event",

@@ -19,6 +19,7 @@ PAGE_FOLDERS: dict[str, str] = {
 LISTED_ON: dict[str, tuple[str, str]] = {
     "source": ("sources.md", "source-"),
     "claim": ("claims.md", "claim-"),
+    "correction": ("corrections.md", "correction-"),
 }
 
 

@@ -1,6 +1,7 @@
 """The meetings as an iCalendar file, written with the `icalendar` package.
 
-A meeting whose day is not known is left out: a calendar entry would invent one.
+A meeting whose day is not known is left out: a calendar entry would invent one. An
+announced meeting (`status: planned`) is TENTATIVE; the others are CONFIRMED.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def meetings_calendar(data: Dataset, edition: Edition) -> str:
         event.add("dtstart", m.start.earliest)
         event.add("dtend", (m.end or m.start).earliest + timedelta(days=1))  # exclusive end
         event.add("summary", m.title)
+        event.add("status", "TENTATIVE" if m.status == "planned" else "CONFIRMED")  # planned: announced
         event.add("location", m.place.name)
         event.add("description", f"{m.summary or m.title} ({format_span(m.start, m.end)})")
         page = edition.url(f"meetings/{m.id}/")

@@ -9,6 +9,7 @@ published. One Renderer serves one page: citation numbers are per page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -23,6 +24,8 @@ from . import topics
 from .dates import format_span
 from .escape import MacroError, md_text
 from .labels import affiliation_label
+from .maintainers import maintenance
+from .repo_links import RepoLinks
 from .search_terms import fold
 from .templates import ENV
 from .visuals import REL_LABELS, TimelineItem, graph_layout, legend, timeline_rows
@@ -42,12 +45,21 @@ class Renderer:
     """Renders blocks for one page. `link(id)` gives the URL of an id's page or anchor."""
 
     def __init__(
-        self, dataset: Dataset, link: Link, *, edition: Edition | None = None, url_to: Link = str
+        self,
+        dataset: Dataset,
+        link: Link,
+        *,
+        edition: Edition | None = None,
+        url_to: Link = str,
+        repo: RepoLinks | None = None,
     ) -> None:
         self.data = dataset
         self.link = link
         self.edition = edition
         self.url_to = url_to  # site-relative path of a file -> URL relative to this page
+        self.repo = repo  # links into the repository, when its address is configured
+        # "today" for the maintainers' page: the edition's date (SOURCE_DATE_EPOCH) in a build
+        self.today = edition.date.date() if edition else date.today()
         self.number = PageNumbers()
         self._svg_count = 0
         self.reviewed: list[str] = []  # ids of the audited claims this page shows, with a verdict
@@ -71,10 +83,20 @@ class Renderer:
             graph_svg=self.graph_svg,
             page_kinds=PAGE_FOLDERS,
             affiliation=self.affiliation,
+            report_url=self.report_url,
+            record_url=self.record_url,
             **context,
         )
         # Blank lines around keep the HTML one raw block for Markdown.
         return Markup("\n" + html.strip() + "\n")
+
+    def report_url(self, claim: Any) -> str:
+        """A pre-filled "Report a correction" issue for a claim ('' without a repository)."""
+        return self.repo.report(claim, self.data.locations[claim.id]) if self.repo else ""
+
+    def record_url(self, rid: str) -> str:
+        """The YAML source line of a record in the repository ('' without a repository)."""
+        return self.repo.record(self.data.locations[rid]) if self.repo else ""
 
     def affiliation(self, value: Affiliation | None) -> str:
         return affiliation_label(self.data, value)
@@ -246,6 +268,16 @@ class Renderer:
             show_labels=len(edges) <= 8,
             height=560 + 22 * len(keys) + 20,
         )
+
+    def corrections_log(self) -> Markup:
+        """The corrections log, newest first: what changed in published records, and why."""
+        logged = enumerate(self.data.corrections.values())  # oldest first, as the log is written
+        entries = [c for _, c in sorted(logged, key=lambda p: (p[1].date.earliest, p[0]), reverse=True)]
+        return self._block("corrections.html", corrections=entries, repo=self.repo)
+
+    def maintainers_page(self) -> Markup:
+        """For maintainers: records due for review, superseded or flagged, with links to edit."""
+        return self._block("maintainers.html", **maintenance(self.data, self.today))
 
     def cite(self, *ids: str) -> Markup:
         """Inline citation markers linking to the page's references, e.g. `{{ cite("src-id") }}`."""
