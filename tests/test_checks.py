@@ -173,7 +173,7 @@ def test_unknown_folder_gets_a_did_you_mean(data_dir: Path) -> None:
     (data_dir / "peeple").mkdir()
     assert report(data_dir) == [
         "data/leaders/:0:0: error: unknown data folder 'leaders' "
-        "(one of claims, countries, disputes, events, meetings, people, sources) [layout]",
+        "(one of claims, corrections, countries, disputes, events, meetings, people, sources) [layout]",
         "data/peeple/:0:0: error: unknown data folder 'peeple' (did you mean 'people'?) [layout]",
     ]
 

@@ -135,6 +135,7 @@ PROSE_PAGES = [
     "about/index.html",
     "corrections-policy/index.html",
     "data/index.html",
+    "corrections/index.html",
 ]
 
 

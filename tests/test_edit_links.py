@@ -161,8 +161,8 @@ def test_last_changes_gives_each_file_its_newest_commit(tmp_path: Path) -> None:
 def test_page_meta_names_the_commit_and_links_it_only_with_a_repository() -> None:
     change = Change("0123456789abcdef0123456789abcdef01234567", datetime(2026, 2, 3, tzinfo=UTC), "x")
     assert page_meta(change, None) == (
-        '<p class="page-meta">The source of this page last changed on 3 February 2026 '
-        "(commit <code>0123456</code>).</p>"
+        '<div class="page-meta"><p>The source of this page last changed on 3 February 2026 '
+        "(commit <code>0123456</code>).</p></div>"
     )
     linked = page_meta(change, RepoLinks.of(REPO))
     assert f'<a href="{REPO}/commit/{change.commit}">commit <code>0123456</code></a>' in linked
@@ -181,7 +181,7 @@ def test_built_pages_show_their_last_change(offline_copy: Path) -> None:
     if not sha:
         pytest.fail("the checkout has no history for data/meetings/leaders.yml")
     tree = _page(offline_copy, "meetings/astana-2024-07-03.html")
-    [meta] = tree.css("p.page-meta")
+    [meta] = tree.css("div.page-meta p")
     assert f"commit {sha[:7]}" in meta.text()
 
 

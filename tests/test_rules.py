@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TODAY, edit, report
 
-from macros.core.checks import months_before
 from macros.core.dataset import build_dataset
 from macros.core.errors import DataErrors
+from macros.core.freshness import months_before
 from macros.core.rules import RULES
 
 UNUSED_SRC_2 = (

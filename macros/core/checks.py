@@ -12,40 +12,29 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from .check_context import REVIEW_AGE_MONTHS, Context, error_at, leaves_of, records_of
 from .claims import Claim
 from .entities import Dispute, Meeting
-from .errors import DataError, Severity
+from .errors import DataError
 from .fields import PartialDate
+from .freshness import check_planned_past, check_stale_reviews
 from .loader import Entry, LoadResult
-from .models import KINDS
-from .refs import FieldPath, Leaf, format_path, iter_leaves, iter_raw_leaves
+from .refs import FieldPath, format_path
 from .rules import WARNING_RULES
-from .sources import Source
 
 # (start field, end field): pairs whose order is checked.
 DATE_PAIRS = (("start", "end"), ("date", "end"))
 # In a list of mappings, these fields identify the item; naming the same id twice is an error.
 IDENTITY_FIELDS = ("person", "source")
-REVIEW_AGE_MONTHS = 12
-
-
-@dataclass
-class Context:
-    result: LoadResult
-    today: date
-    review_age_months: int = REVIEW_AGE_MONTHS
-    views: list[tuple[Entry, list[Leaf]]] = field(default_factory=list)
-    ran: set[str] = field(default_factory=set)  # warning rules that ran on the whole data
 
 
 def run_checks(
     result: LoadResult, today: date, *, review_age_months: int = REVIEW_AGE_MONTHS
 ) -> list[DataError]:
-    ctx = Context(result, today, review_age_months, [(e, _leaves(e)) for e in result.entries])
+    ctx = Context(result, today, review_age_months, [(e, leaves_of(e)) for e in result.entries])
     problems: list[DataError] = []
     rules = (
         check_references,
@@ -62,44 +51,6 @@ def run_checks(
     return apply_exceptions(ctx, problems)
 
 
-def _leaves(entry: Entry) -> list[Leaf]:
-    if entry.record is not None:
-        return list(iter_leaves(entry.record))
-    return list(iter_raw_leaves(KINDS[entry.kind], entry.where.raw))
-
-
-def _records(ctx: Context, kind: str) -> Iterator[tuple[Entry, object]]:
-    """The records of a kind that reached the Dataset, each with its entry."""
-    loaded = ctx.result.records[kind]
-    for entry in ctx.result.entries:
-        if entry.kind == kind and entry.record is not None and loaded.get(entry.id) is entry.record:
-            yield entry, entry.record
-
-
-def _error(
-    entry: Entry,
-    path: FieldPath,
-    problem: str,
-    expected: str = "",
-    *,
-    rule: str,
-    severity: Severity = "error",
-) -> DataError:
-    line, col = entry.where.locate(path)
-    return DataError(
-        entry.where.path,
-        line,
-        col,
-        problem,
-        expected,
-        entry.kind,
-        entry.id,
-        format_path(path),
-        severity,
-        rule,
-    )
-
-
 def check_references(ctx: Context) -> Iterator[DataError]:
     result = ctx.result
     for entry, leaves in ctx.views:
@@ -110,10 +61,10 @@ def check_references(ctx: Context) -> Iterator[DataError]:
             target_kind = result.kind_named(value)
             if target_kind in ref.kinds:
                 if value == entry.id:
-                    yield _error(entry, path, "refers to the record itself", rule="self-ref")
+                    yield error_at(entry, path, "refers to the record itself", rule="self-ref")
                 continue
             if target_kind is not None:
-                yield _error(
+                yield error_at(
                     entry, path, f"'{value}' is a {target_kind}, not a {kinds}", rule="wrong-kind-ref"
                 )
                 continue
@@ -122,7 +73,7 @@ def check_references(ctx: Context) -> Iterator[DataError]:
             candidates = [i for i, e in result.seen.items() if e.kind in ref.kinds]
             hint = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
             expected = f"did you mean '{hint[0]}'?" if hint else f"an id of a {kinds}"
-            yield _error(entry, path, f"unknown {kinds} '{value}'", expected, rule="unknown-ref")
+            yield error_at(entry, path, f"unknown {kinds} '{value}'", expected, rule="unknown-ref")
 
 
 def _planned(entry: Entry) -> bool:
@@ -144,13 +95,13 @@ def check_dates(ctx: Context) -> Iterator[DataError]:
                 expected = f"on or before {ctx.today.isoformat()}"
                 if entry.kind == "meeting":
                     expected += "; an announced meeting has 'status: planned'"
-                yield _error(entry, path, f"date '{value}' is in the future", expected, rule="future-date")
+                yield error_at(entry, path, f"date '{value}' is in the future", expected, rule="future-date")
             for first, second in DATE_PAIRS:
                 if path[-1] != second:
                     continue
                 start = leaves.get((*path[:-1], first))
                 if isinstance(start, PartialDate) and value.latest < start.earliest:
-                    yield _error(
+                    yield error_at(
                         entry,
                         path,
                         f"ends ({value}) before it starts ({start})",
@@ -180,7 +131,7 @@ def check_repeats(ctx: Context) -> Iterator[DataError]:
                 continue
             first = seen.setdefault(group, {}).get(value)
             if first is not None:
-                yield _error(
+                yield error_at(
                     entry,
                     path,
                     f"'{value}' is listed twice",
@@ -193,14 +144,14 @@ def check_repeats(ctx: Context) -> Iterator[DataError]:
 
 def check_reviews(ctx: Context) -> Iterator[DataError]:
     """A review names sources the claim actually cites (or gives as evidence)."""
-    for entry, record in _records(ctx, "claim"):
+    for entry, record in records_of(ctx, "claim"):
         claim = cast(Claim, record)
         if claim.reviewed is None:
             continue
         cited = {c.source for c in (*claim.sources, *claim.evidence)}
         for i, sid in enumerate(claim.reviewed.against):
             if sid not in cited:
-                yield _error(
+                yield error_at(
                     entry,
                     ("reviewed", "against", i),
                     f"'{sid}' is not among the claim's sources or evidence",
@@ -211,12 +162,12 @@ def check_reviews(ctx: Context) -> Iterator[DataError]:
 
 def check_positions(ctx: Context) -> Iterator[DataError]:
     """Both sides: every party of a dispute has a position, sourced or explicitly not found."""
-    for entry, record in _records(ctx, "dispute"):
+    for entry, record in records_of(ctx, "dispute"):
         dispute = cast(Dispute, record)
         stated = {p.party for p in dispute.positions}
         for i, party in enumerate(dispute.parties):
             if party not in stated:
-                yield _error(
+                yield error_at(
                     entry,
                     ("parties", i),
                     f"party '{party}' has no entry in 'positions'",
@@ -230,71 +181,14 @@ def check_unused_sources(ctx: Context) -> Iterator[DataError]:
         return  # a file that could not be read may cite sources; the warning would mislead
     ctx.ran.add("unused-source")
     cited = {value for _, leaves in ctx.views for _, value, ref in leaves if ref and "source" in ref.kinds}
-    for entry, _ in _records(ctx, "source"):
+    for entry, _ in records_of(ctx, "source"):
         if entry.id not in cited:
-            yield _error(
+            yield error_at(
                 entry,
                 ("id",),
                 "is not cited by any record",
                 "cite it or remove it",
                 rule="unused-source",
-                severity="warning",
-            )
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day `months` earlier (the last day of the month when it has fewer days)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def check_stale_reviews(ctx: Context) -> Iterator[DataError]:
-    """Claims last reviewed, and sources last opened, longer ago than the review age."""
-    ctx.ran.add("stale-review")
-    cutoff = months_before(ctx.today, ctx.review_age_months)
-    age = f"over {ctx.review_age_months} months ago"
-    for entry, record in _records(ctx, "claim"):
-        review = cast(Claim, record).reviewed
-        if review is not None and review.on.latest < cutoff:
-            yield _error(
-                entry,
-                ("reviewed", "on"),
-                f"last reviewed {review.on}, {age}",
-                "check it against its sources again",
-                rule="stale-review",
-                severity="warning",
-            )
-    for entry, record in _records(ctx, "source"):
-        accessed = cast(Source, record).accessed
-        if accessed is not None and accessed.latest < cutoff:
-            yield _error(
-                entry,
-                ("accessed",),
-                f"last opened {accessed}, {age}",
-                "open it again and check what it is cited for",
-                rule="stale-review",
-                severity="warning",
-            )
-
-
-def check_planned_past(ctx: Context) -> Iterator[DataError]:
-    ctx.ran.add("planned-past")
-    for entry, record in _records(ctx, "meeting"):
-        meeting = cast(Meeting, record)
-        last = meeting.end or meeting.start
-        if meeting.status == "planned" and last.latest < ctx.today:
-            yield _error(
-                entry,
-                ("status",),
-                f"planned, but its date {last} has passed",
-                "mark it held, with sources, or correct the date",
-                rule="planned-past",
                 severity="warning",
             )
 
@@ -317,7 +211,7 @@ def apply_exceptions(ctx: Context, problems: list[DataError]) -> list[DataError]
         if (rid, rule) not in used and rule in ctx.ran:
             entry = ctx.result.seen[rid]
             kept.append(
-                _error(
+                error_at(
                     entry,
                     ("exceptions", i),
                     f"no '{rule}' warning to excuse",

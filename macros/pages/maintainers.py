@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
-from ..core.checks import REVIEW_AGE_MONTHS, months_before
+from ..core.check_context import REVIEW_AGE_MONTHS
 from ..core.dataset import Dataset
 from ..core.fields import PartialDate
+from ..core.freshness import months_before
 from ..core.models import Record
 
 

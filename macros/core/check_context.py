@@ -1,0 +1,63 @@
+"""What every cross-record rule works on: the loaded data, today's date, and each record
+read (valid or not) with the values it holds. Also the one way a rule makes an error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import DataError, Severity
+from .loader import Entry, LoadResult
+from .models import KINDS
+from .refs import FieldPath, Leaf, format_path, iter_leaves, iter_raw_leaves
+
+REVIEW_AGE_MONTHS = 12
+
+
+@dataclass
+class Context:
+    result: LoadResult
+    today: date
+    review_age_months: int = REVIEW_AGE_MONTHS
+    views: list[tuple[Entry, list[Leaf]]] = field(default_factory=list)
+    ran: set[str] = field(default_factory=set)  # warning rules that ran on the whole data
+
+
+def leaves_of(entry: Entry) -> list[Leaf]:
+    """The values of a record: from the model if it validated, else from its raw mapping."""
+    if entry.record is not None:
+        return list(iter_leaves(entry.record))
+    return list(iter_raw_leaves(KINDS[entry.kind], entry.where.raw))
+
+
+def records_of(ctx: Context, kind: str) -> Iterator[tuple[Entry, object]]:
+    """The records of a kind that reached the Dataset, each with its entry."""
+    loaded = ctx.result.records[kind]
+    for entry in ctx.result.entries:
+        if entry.kind == kind and entry.record is not None and loaded.get(entry.id) is entry.record:
+            yield entry, entry.record
+
+
+def error_at(
+    entry: Entry,
+    path: FieldPath,
+    problem: str,
+    expected: str = "",
+    *,
+    rule: str,
+    severity: Severity = "error",
+) -> DataError:
+    line, col = entry.where.locate(path)
+    return DataError(
+        entry.where.path,
+        line,
+        col,
+        problem,
+        expected,
+        entry.kind,
+        entry.id,
+        format_path(path),
+        severity,
+        rule,
+    )
