@@ -62,7 +62,9 @@ class Person(Record):
     @model_validator(mode="after")
     def _summary_cited(self) -> Person:
         if self.summary and not self.sources:
-            raise ValueError("'summary' needs 'sources' (every factual sentence cites a source)")
+            raise rule_error(
+                "summary-sources", "'summary' needs 'sources' (every factual sentence cites a source)"
+            )
         return self
 
 

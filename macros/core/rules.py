@@ -205,7 +205,7 @@ RULES: dict[str, Rule] = {
     ),
     "summary-sources": R(
         "error",
-        "a dispute's summary needs summary_sources",
+        "a summary needs its sources (a person's sources, a dispute's summary_sources)",
         "data/disputes/d.yml:1:3: error: dispute 'd': 'summary' needs 'summary_sources' "
         "(every factual sentence cites a source) [summary-sources]",
     ),
