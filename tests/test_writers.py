@@ -341,7 +341,7 @@ def _feed(changes: list[Change], edition: Edition) -> ET.Element:
 def test_feed_is_atom_with_tag_uris(data: Dataset) -> None:
     root = _feed(CHANGES, EDITION)
     assert root.tag == f"{ATOM}feed"
-    assert root.findtext(f"{ATOM}title") == "Three Brothers briefing: changes"
+    assert root.findtext(f"{ATOM}title") == "Three Brothers briefing: changes and corrections"
     assert root.findtext(f"{ATOM}id") == "tag:briefing.example.org,2026:three-brothers-briefing:changes"
     assert root.findtext(f"{ATOM}updated") == "2026-11-24T09:30:00Z"  # the newest change
     assert root.find(f"{ATOM}link").get("href") == SITE
@@ -355,6 +355,36 @@ def test_feed_is_atom_with_tag_uris(data: Dataset) -> None:
     assert entries[0].findtext(f"{ATOM}title") == "Data: the river dispute & <its> parties"
     assert entries[0].findtext(f"{ATOM}summary") == "Data: the river dispute & <its> parties"
     assert entries[1].findtext(f"{ATOM}updated") == "2026-11-20T18:00:05Z"
+
+
+def test_feed_carries_the_corrections_log_among_the_commits() -> None:
+    from macros.core.corrections import Correction
+
+    correction = Correction.model_validate(
+        {
+            "id": "river-date",
+            "date": "2026-11-22",
+            "type": "correction",
+            "changed": "The date of the treaty was 2001; it is now 2000.",
+            "reason": "The treaty text is dated 2000.",
+            "records": ["treaty-2000"],
+        }
+    )
+    root = ET.fromstring(feed.changes_feed(CHANGES, EDITION, [correction]))
+    entries = root.findall(f"{ATOM}entry")
+    tag = "tag:briefing.example.org,2026:three-brothers-briefing:"
+    assert [e.findtext(f"{ATOM}id") for e in entries] == [
+        f"{tag}commit:{'b' * 40}",
+        f"{tag}correction:river-date",
+        f"{tag}commit:{'a' * 40}",
+    ]
+    [entry] = [e for e in entries if e.findtext(f"{ATOM}id").endswith("river-date")]
+    assert entry.findtext(f"{ATOM}title") == "Correction: treaty-2000"
+    assert entry.findtext(f"{ATOM}updated") == "2026-11-22T00:00:00Z"
+    assert entry.findtext(f"{ATOM}summary") == (
+        "The date of the treaty was 2001; it is now 2000. Why: The treaty text is dated 2000."
+    )
+    assert entry.find(f"{ATOM}link").get("href") == SITE + "corrections/#correction-river-date"
 
 
 def test_feed_without_a_site_address_mints_ids_under_a_reserved_name() -> None:
