@@ -140,7 +140,7 @@ def test_new_refuses_an_id_in_use_and_a_malformed_one(
     )
     assert main(["new", "claim", "src-1", "--data", str(data_dir)]) == 1
     assert main(["new", "claim", "Not Kebab", "--data", str(data_dir)]) == 1
-    assert sorted(p.name for p in (data_dir / "claims").iterdir()) == ["claims.yml"]
+    assert sorted(p.name for p in (data_dir / "claims").iterdir()) == ["claims.yml", "more.yml"]
 
 
 def test_new_into_an_existing_file_appends_the_record(

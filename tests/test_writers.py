@@ -180,7 +180,7 @@ def test_csl_json_items_in_bibliography_order_with_their_fields(data: Dataset) -
             {"literal": "Example Press Agency"},
         ],
         "issued": {"date-parts": [[2003, 4]]},
-        "accessed": {"date-parts": [[2024, 1, 15]]},
+        "accessed": {"date-parts": [[2026, 1, 15]]},
         "URL": "https://example.org/journal/rivers",
         "archive_location": "https://web.archive.org/web/20240115000000/https://example.org/journal/rivers",
         "language": "tr",
