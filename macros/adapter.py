@@ -122,7 +122,7 @@ def repo_links(config: MkDocsConfig) -> RepoLinks | None:
     return _build(config).repo
 
 
-def page_source(config: MkDocsConfig, page: Page) -> tuple[str, int] | None:
+def made_from(config: MkDocsConfig, page: Page) -> tuple[str, int] | None:
     """The file (and line) a page is made from: its Markdown, or for a page generated from
     a record, the record's YAML file and first line. None for other generated pages."""
     rid = str(page.meta.get("entity", "")).partition("/")[2]
@@ -136,7 +136,7 @@ def page_source(config: MkDocsConfig, page: Page) -> tuple[str, int] | None:
 
 def edit_url(config: MkDocsConfig, page: Page) -> str | None:
     """ "Edit this page": the Markdown in the editor, or the record's line in its file."""
-    repo, source = repo_links(config), page_source(config, page)
+    repo, source = repo_links(config), made_from(config, page)
     if repo is None or source is None:
         return None
     rid = str(page.meta.get("entity", "")).partition("/")[2]
@@ -147,7 +147,7 @@ def edit_url(config: MkDocsConfig, page: Page) -> str | None:
 
 def last_change(config: MkDocsConfig, page: Page) -> repository.Change | None:
     """The newest commit that changed the page's source file (None outside git)."""
-    source = page_source(config, page)
+    source = made_from(config, page)
     return (_build(config).changed or {}).get(source[0]) if source else None
 
 

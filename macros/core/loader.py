@@ -130,7 +130,9 @@ def _show(path: Path, root: Path) -> str:
 
 def _problem(shown: str, p: FileProblem, rule: str = "layout") -> DataError:
     """A file or folder that cannot be used; an oversized file is its own rule."""
-    return DataError(shown, 0, 0, p.message, p.expected, rule="file-size" if "limit is" in p.message else rule)
+    return DataError(
+        shown, 0, 0, p.message, p.expected, rule="file-size" if "limit is" in p.message else rule
+    )
 
 
 def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | None:
@@ -146,7 +148,9 @@ def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | No
     for entry in entries:
         if entry.suffix not in (".yml", ".md") and not entry.name.startswith("."):
             result.errors.append(
-                DataError(_show(entry, root), 0, 0, "not a data file", "data files end in .yml", rule="layout")
+                DataError(
+                    _show(entry, root), 0, 0, "not a data file", "data files end in .yml", rule="layout"
+                )
             )
     return [e for e in entries if e.suffix == ".yml"]
 
@@ -173,7 +177,12 @@ def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
         else:
             result.errors.append(
                 DataError(
-                    shown, 0, 0, "file outside a kind folder", "put records in data/<kind>/*.yml", rule="layout"
+                    shown,
+                    0,
+                    0,
+                    "file outside a kind folder",
+                    "put records in data/<kind>/*.yml",
+                    rule="layout",
                 )
             )
 
