@@ -55,7 +55,7 @@ def _append(rel: str, text: str) -> Callable[[Path], None]:
 
 
 EXTRA = "data/people/extra.yml:0:0: error: "
-REGULAR = " (data files are regular .yml files inside data/)"
+REGULAR = " (data files are regular .yml files inside data/) [file]"
 CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
     ("folder", lambda d: (d / "people" / "extra.yml").mkdir(), [EXTRA + "is a folder" + REGULAR]),
     ("dangling-link", _symlink("no-such-file.yml"), [EXTRA + "is a symbolic link" + REGULAR]),
@@ -67,33 +67,37 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         "linked-kind-folder",
         lambda d: (d / "people").symlink_to((d / "people").rename(d.parent / "elsewhere")),
         [
-            "data/people/:0:0: error: is a symbolic link (data files and folders are not links, pipes or devices)",
+            "data/people/:0:0: error: is a symbolic link (data files and folders are not links, pipes or devices) "
+            "[layout]",
         ],
     ),
     (
         "nul-byte",
         lambda d: edit(d, L, "name: Bob Example", "name: Bob\x00Example"),
         [
-            "data/people/leaders.yml:11:12: error: character U+0000 (a control character) not allowed (remove it)"
+            "data/people/leaders.yml:11:12: error: character U+0000 (a control character) not allowed (remove it) [encoding]"
         ],
     ),
     (
         "5000-digit-number",
         lambda d: edit(d, C, "- id: claim-1\n", "- id: claim-1\n  audit: {number: " + "9" * 5000 + "}\n"),
         [
-            "data/claims/claims.yml:2:19: error: number with 5000 digits (at most 15) (quote it if it is text)",
+            "data/claims/claims.yml:2:19: error: number with 5000 digits (at most 15) (quote it if it is text) "
+            "[number]",
         ],
     ),
     (
         "control-characters-in-file-name",
         lambda d: (d / "people" / "a\nb\x1b[31m\u202e.yml").write_text("", encoding="utf-8"),
-        ["data/people/a\\u000ab\\u001b[31m\\u202e.yml:1:1: error: file is empty (a list of records)"],
+        [
+            "data/people/a\\u000ab\\u001b[31m\\u202e.yml:1:1: error: file is empty (a list of records) [empty-file]"
+        ],
     ),
     (
         "format-character-in-text",
         lambda d: edit(d, L, "name: Bob Example", "name: Bob\u2066Example"),
         [
-            "data/people/leaders.yml:11:9: error: person 'bob-example' › name: contains invisible/control character U+2066 (remove it)"
+            "data/people/leaders.yml:11:9: error: person 'bob-example' › name: contains invisible/control character U+2066 (remove it) [plain-text]"
         ],
     ),
     (
@@ -101,28 +105,28 @@ CASES: list[tuple[str, Callable[[Path], None], list[str]]] = [
         # YAML reads a raw U+2028 as a line break; its escape gives the character itself
         lambda d: edit(d, L, "name: Bob Example", 'name: "Bob\\u2028Example"'),
         [
-            "data/people/leaders.yml:11:9: error: person 'bob-example' › name: contains invisible/control character U+2028 (remove it)"
+            "data/people/leaders.yml:11:9: error: person 'bob-example' › name: contains invisible/control character U+2028 (remove it) [plain-text]"
         ],
     ),
     (
         "url-with-credentials",
         lambda d: edit(d, S, "https://example.org/summit", "https://editor:secret@example.org/summit"),
         [
-            "data/sources/sources.yml:8:8: error: source 'src-1' › url: carries a user name or password before '@' (remove it)"
+            "data/sources/sources.yml:8:8: error: source 'src-1' › url: carries a user name or password before '@' (remove it) [url]"
         ],
     ),
     (
         "url-host-mixing-scripts",
         lambda d: edit(d, S, "https://example.org/summit", "https://ex\u0430mple.org/summit"),
         [
-            "data/sources/sources.yml:8:8: error: source 'src-1' › url: host mixes letters of several scripts in 'exаmple' (a look-alike domain?)"
+            "data/sources/sources.yml:8:8: error: source 'src-1' › url: host mixes letters of several scripts in 'exаmple' (a look-alike domain?) [url]"
         ],
     ),
     (
         "url-host-mixing-scripts-in-punycode",
         lambda d: edit(d, S, "https://example.org/summit", "https://xn--exmple-4nf.org/summit"),
         [
-            "data/sources/sources.yml:8:8: error: source 'src-1' › url: host mixes letters of several scripts in 'exаmple' (a look-alike domain?)"
+            "data/sources/sources.yml:8:8: error: source 'src-1' › url: host mixes letters of several scripts in 'exаmple' (a look-alike domain?) [url]"
         ],
     ),
 ]
@@ -157,7 +161,10 @@ def test_an_unreadable_file(data_dir: Path) -> None:
         caps = ",".join(f"-{c}" for c in drop)
         prefix = (setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}", "--")
     lines = _lines(_check(data_dir, *prefix))
-    assert "data/people/leaders.yml:0:0: error: cannot be read: Permission denied (a readable file)" in lines
+    assert (
+        "data/people/leaders.yml:0:0: error: cannot be read: Permission denied (a readable file) [file]"
+        in lines
+    )
     (data_dir / "people" / "leaders.yml").chmod(0o644)
 
 
@@ -171,4 +178,4 @@ def test_an_unlistable_data_folder(data_dir: Path) -> None:
         lines = _lines(_check(data_dir, *prefix))
     finally:
         data_dir.chmod(0o755)
-    assert lines == ["data:0:0: error: data folder cannot be listed: Permission denied"]
+    assert lines == ["data:0:0: error: data folder cannot be listed: Permission denied [layout]"]

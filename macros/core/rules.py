@@ -31,7 +31,7 @@ RULES: dict[str, Rule] = {
     ),
     "encoding": R(
         "error",
-        "the file is not plain UTF-8 (a byte-order mark, or another encoding)",
+        "the file is not plain UTF-8 text (a byte-order mark, another encoding, a NUL or other control character)",
         "data/people/leaders.yml:1:1: error: UTF-8 byte-order mark (BOM) (save without BOM) [encoding]",
     ),
     "file-size": R(
@@ -68,6 +68,11 @@ RULES: dict[str, Rule] = {
         "error",
         "values nested more than 20 levels deep",
         "data/claims/claims.yml:2:27: error: YAML nesting deeper than 20 levels (flatten the record) [yaml-nesting]",
+    ),
+    "number": R(
+        "error",
+        "a number with more than 15 digits: quote it if it is text",
+        "data/claims/claims.yml:2:19: error: number with 5000 digits (at most 15) (quote it if it is text) [number]",
     ),
     "duplicate-key": R(
         "error",

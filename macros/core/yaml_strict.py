@@ -148,7 +148,7 @@ def _number(value: str, convert: Callable[[str], object]) -> object:
     digits = sum(c.isdigit() for c in value)
     if digits > MAX_DIGITS:
         raise YamlProblem(
-            0, 0, f"number with {digits} digits (at most {MAX_DIGITS})", "quote it if it is text"
+            0, 0, f"number with {digits} digits (at most {MAX_DIGITS})", "quote it if it is text", "number"
         )
     return convert(value)
 
@@ -163,7 +163,7 @@ def _scalar(node: ScalarNode) -> object:
         try:
             return _number(value, int if tag.endswith(":int") else float)
         except YamlProblem as p:
-            raise _problem(node.start_mark, p.message, p.expected) from None
+            raise _problem(node.start_mark, p.message, p.expected, p.rule) from None
     return value
 
 
@@ -228,7 +228,7 @@ def _decode(raw: bytes) -> str:
     if bad is not None:
         name = unicodedata.name(bad[0], "a control character")
         problem = f"character U+{ord(bad[0]):04X} ({name}) not allowed"
-        raise YamlProblem(*_line_col(text, bad.start()), problem, "remove it")
+        raise YamlProblem(*_line_col(text, bad.start()), problem, "remove it", "encoding")
     return text
 
 

@@ -67,8 +67,9 @@ def changes_feed(changes: list[Change], edition: Edition, corrections: Iterable[
         Entry(f"{tag}:commit:{c.commit}", c.time, xml_text(c.subject), xml_text(c.subject), edition.site_url)
         for c in changes
     ]
-    entries += [_correction_entry(c, tag, edition) for c in corrections]
-    entries.sort(key=lambda e: (e.time, e.id), reverse=True)
+    # the log is written oldest first; ties keep git's order, then the log's newest first
+    entries += reversed([_correction_entry(c, tag, edition) for c in corrections])
+    entries.sort(key=lambda e: e.time, reverse=True)
     updated: datetime = entries[0].time if entries else edition.date
     return _ENV.get_template("feed.atom.xml").render(
         edition=edition,
