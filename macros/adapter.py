@@ -18,8 +18,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import repository
 from .core.dataset import Dataset, build_dataset
