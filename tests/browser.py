@@ -98,7 +98,7 @@ def search(page: object, query: str) -> list[str]:
     except PlaywrightTimeout:
         meta = page.locator(".md-search-result__meta").all_inner_texts()  # type: ignore[attr-defined]
         raise AssertionError(
-            f"search for {query!r}: no results for this query after {SEARCH_TIMEOUT_MS // 1000} s "
+            f"search for {query!r}: no results for this query after {SEARCH_TIMEOUT_MS / 1000:g} s "
             f"(the search box shows {meta!r})"
         ) from None
     return page.locator(".md-search-result__item > a").evaluate_all(  # type: ignore[attr-defined]

@@ -223,9 +223,10 @@ def test_dispute_pages_have_titled_timeline_and_graph(built_site: Path, dataset:
         assert timeline and graph, did
         assert f'<title id="timeline-1-title">Timeline: {dispute.name}</title>' in timeline.group(0)
         assert "<desc" in timeline.group(0) and "<desc" in graph.group(0)
-        assert 'role="img"' in graph.group(0)
-        # every edge of the graph links to the claim that backs it
-        edges = re.findall(r'<a href="([^"]+)"><g class="g-edge', graph.group(0))
+        # A group, not an image: its links stay reachable (links inside role="img" are not).
+        assert 'role="group"' in graph.group(0) and 'role="group"' in timeline.group(0)
+        # every edge of the graph links to the claim that backs it, and is named by its <title>
+        edges = re.findall(r'<a href="([^"]+)"><title>[^<]+</title><g class="g-edge', graph.group(0))
         assert edges and all("claims/#claim-" in e for e in edges), did
 
 
