@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import macros
 from conftest import ROOT
+
+import macros
 
 
 def test_tests_import_this_checkouts_macros() -> None:
@@ -30,4 +31,3 @@ def test_the_venv_points_at_this_checkout(tmp_path: Path) -> None:
     assert Path(found.stdout.strip()).resolve() == ROOT / "macros" / "__init__.py", (
         f"the venv runs {found.stdout.strip()}, not this checkout's code: run `make setup`"
     )
-
