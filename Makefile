@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap and gzip dates follow the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
 
-.PHONY: setup serve build html offline pdf check test lint format bench lock clean system-serve system-test
+.PHONY: setup serve build html offline pdf check test lint format bench lock clean system-serve system-test linkcheck
 
 NODE_STAMP := node_modules/.installed
 
@@ -91,6 +91,11 @@ test: system-test $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m ruff format --check macros hooks tests
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# Is every address a source gives still there? Needs the network (says so when there is none);
+# writes dist/linkcheck.json with the date of each result. Not part of `make test`.
+linkcheck: $(STAMP)
+	$(BIN)/python -m macros.linkcheck --out dist/linkcheck.json
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench --sizes $(or $(SIZES),100,1000)
