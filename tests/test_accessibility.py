@@ -63,7 +63,9 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize(("kind", "path"), PAGES, ids=[k for k, _ in PAGES])
-def test_no_serious_accessibility_violation(site: tuple[Any, str], kind: str, path: str, palette: str) -> None:
+def test_no_serious_accessibility_violation(
+    site: tuple[Any, str], kind: str, path: str, palette: str
+) -> None:
     b, url = site
     context = b.new_context(color_scheme=palette)
     try:
