@@ -25,6 +25,7 @@ PAGES = [
     ("dispute", "disputes/nagorno-karabakh/"),
     ("person", "people/shehbaz-sharif/"),
     ("meeting", "meetings/astana-2024-07-03/"),
+    ("country", "countries/turkiye/"),
     ("index of people", "people/"),
     ("sources", "sources/"),
     ("all claims", "claims/"),
