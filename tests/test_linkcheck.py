@@ -20,11 +20,12 @@ ANSWERS = {"/ok": 200, "/gone": 404, "/blocked": 403, "/error": 500}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    elsewhere = ""  # the address of a second server: another host for a redirect
+
     def do_GET(self) -> None:
-        port = self.server.server_address[1]
-        if self.path == "/elsewhere":  # the same machine under another name: another host
+        if self.path == "/elsewhere":
             self.send_response(301)
-            self.send_header("Location", f"http://localhost:{port}/ok")
+            self.send_header("Location", f"{self.elsewhere}/ok")
         elif self.path == "/same":
             self.send_response(302)
             self.send_header("Location", "/ok")
@@ -38,11 +39,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    """A server on 127.0.0.1, and one on 127.0.0.2 (another host, still this machine's
+    loopback, named without a lookup) for redirects."""
+    servers = [http.server.ThreadingHTTPServer((host, 0), Handler) for host in ("127.0.0.1", "127.0.0.2")]
+    for httpd in servers:
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    Handler.elsewhere = f"http://127.0.0.2:{servers[1].server_address[1]}"
+    yield f"http://127.0.0.1:{servers[0].server_address[1]}"
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def _closed_port() -> int:
