@@ -55,18 +55,52 @@ def browser() -> Iterator[object]:
             b.close()
 
 
+# Material's search box shows this once results for the current query are in.
+RESULTS_SHOWN = r"\d+ matching documents?|No matching documents"
+SEARCH_TIMEOUT_MS = 90_000  # generous for a loaded machine (the index loads in a worker), but bounded
+
+
 def search(page: object, query: str) -> list[str]:
-    """Type `query` into the site's search box; return result links, best first."""
+    """Put `query` in the site's search box; return the result links, best first.
+
+    The whole query is filled in, then one key is released: Material searches on `keyup`,
+    so it runs this query alone, not each prefix as typing would. We wait until results are
+    shown and every result link's highlight terms (`?h=`, the query terms the result
+    matched) are terms of this query, so no earlier result list is ever read. The same page
+    can search again: the box is cleared first."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = page.locator(".md-search__input")  # type: ignore[attr-defined]
     box.click()
-    box.fill("")
-    box.type(query, delay=20)
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initializing|Type to start/.test(m.textContent); }",
-        timeout=15000,
-    )
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    if box.input_value():  # clear the previous query first, and wait until its results are gone
+        box.fill("")
+        box.press("End")
+        page.wait_for_function(  # type: ignore[attr-defined]
+            "shown => !new RegExp('^(' + shown + ')$').test("
+            "document.querySelector('.md-search-result__meta').textContent.trim())",
+            arg=RESULTS_SHOWN,
+            timeout=SEARCH_TIMEOUT_MS,
+        )
+    box.fill(query)
+    box.press("End")
+    try:
+        page.wait_for_function(  # type: ignore[attr-defined]
+            """([shown, terms]) => {
+                const meta = document.querySelector('.md-search-result__meta');
+                if (!meta || !new RegExp('^(' + shown + ')$').test(meta.textContent.trim())) return false;
+                const links = [...document.querySelectorAll('.md-search-result__item > a')];
+                return links.every(a => (new URL(a.href).searchParams.get('h') || '')
+                    .split(' ').filter(Boolean).every(t => terms.includes(t)));
+            }""",
+            arg=[RESULTS_SHOWN, query.lower().split()],
+            timeout=SEARCH_TIMEOUT_MS,
+        )
+    except PlaywrightTimeout:
+        meta = page.locator(".md-search-result__meta").all_inner_texts()  # type: ignore[attr-defined]
+        raise AssertionError(
+            f"search for {query!r}: no results for this query after {SEARCH_TIMEOUT_MS / 1000:g} s "
+            f"(the search box shows {meta!r})"
+        ) from None
     return page.locator(".md-search-result__item > a").evaluate_all(  # type: ignore[attr-defined]
         "els => els.map(e => e.getAttribute('href'))"
     )

@@ -10,13 +10,14 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from macros.core.dataset import Dataset, build_dataset
 from macros.core.errors import DataErrors
+from macros.editions.edition import Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "valid" / "data"
@@ -138,6 +139,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 SITE_URL = "https://example.org/briefing/"
+# The edition the pdf_edition fixture prints (test_reproducible.py prints it again).
+PDF_EDITION = Edition(
+    "Three Brothers briefing",
+    datetime(2026, 11, 25, tzinfo=UTC),
+    "test",
+    site_url=SITE_URL,
+    contributors=("First Contributor", "Second Contributor"),
+)
 # A written page whose first paragraph becomes its description: quotes, < > and & in it.
 TRICKY_PAGE = 'Tricky "quotes" & <angle> brackets: this page exists to test escaping in the head.\n'
 
@@ -178,18 +187,8 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pdf_edition(site_with_url: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF edition, printed from the build with SITE_URL (so its address is printed)."""
-    from datetime import UTC, datetime
-
-    from macros.editions.edition import Edition
     from macros.editions.pdf import write_pdf
 
     out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
-    edition = Edition(
-        "Three Brothers briefing",
-        datetime(2026, 11, 25, tzinfo=UTC),
-        "test",
-        site_url=SITE_URL,
-        contributors=("First Contributor", "Second Contributor"),
-    )
-    write_pdf(site_with_url, out, edition)
+    write_pdf(site_with_url, out, PDF_EDITION)
     return out

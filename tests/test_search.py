@@ -27,20 +27,19 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path):
+def home(built_site: Path):
+    """One page for every query: the search index is built once, as a reader's would be."""
     with serve(built_site) as url, browser() as b:
-        yield b, url
+        page = b.new_page()
+        page.goto(url)
+        yield page
 
 
 @pytest.mark.parametrize(("query", "person"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_query_puts_the_person_first(site, query: str, person: str) -> None:
-    b, url = site
-    page = b.new_page()
-    page.goto(url)
-    results = search(page, query)
-    page.close()
+def test_query_puts_the_person_first(home, query: str, person: str) -> None:
+    results = search(home, query)
     assert results, f"no results for {query!r}"
-    assert results[0].split("?")[0].rstrip("/").endswith(f"people/{person}"), results[:3]
+    assert results[0].split("?")[0].rstrip("/").endswith(f"people/{person}"), (query, results[:3])
 
 
 def test_fold() -> None:

@@ -20,17 +20,16 @@ QUERIES = [
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path):
+def home(built_site: Path):
+    """One page for every query: the search index is built once, as a reader's would be."""
     with serve(built_site) as url, browser() as b:
-        yield b, url
+        page = b.new_page()
+        page.goto(url)
+        yield page
 
 
 @pytest.mark.parametrize(("query", "target"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_query_puts_the_right_page_first(site, query: str, target: str) -> None:
-    b, url = site
-    page = b.new_page()
-    page.goto(url)
-    results = search(page, query)
-    page.close()
+def test_query_puts_the_right_page_first(home, query: str, target: str) -> None:
+    results = search(home, query)
     assert results, f"no results for {query!r}"
     assert results[0].split("?")[0].split("#")[0].rstrip("/").endswith(target), (query, results[:3])
