@@ -27,6 +27,7 @@ MACROS = (
     "all_claims",
     "claims_about",
     "article_audit",
+    "audit_scorecard",
     "timeline_svg",
     "graph_svg",
     "cite",
@@ -55,6 +56,7 @@ def define_env(env: Any) -> None:
                 lambda rid: adapter.link(data, files, page, rid),
                 edition=adapter.edition(env.conf),
                 url_to=lambda path: adapter.url_to(page, path),
+                written=adapter.written_links(env.conf, page),
             )
         return pages[key]
 
