@@ -180,7 +180,8 @@ def note_written_pages(config: MkDocsConfig, files: Files) -> None:
         heading = _H1.search(file.content_string)
         for rid in ids:
             if not isinstance(rid, str) or rid not in build.dataset.kind_of:
-                raise PluginError(f"docs/{file.src_uri}: covers: unknown record {rid!r}")
+                page_problem(config, f"{page_source(config, file)}: covers: unknown record {rid!r}")
+                continue
             found.setdefault(rid, []).append((file, heading[1] if heading else file.src_uri))
     build.written = found
 

@@ -5,6 +5,7 @@ the browser checks of the same things are in test_reading_browser.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -171,6 +172,16 @@ def test_headings_made_by_macros_reach_the_table_of_contents(
         assert "event-nk-war-2020" in ids
 
 
+@pytest.mark.parametrize(
+    ("kind", "rid"), [("person", "ilham-aliyev"), ("meeting", "astana-2024-07-03"), ("dispute", "kashmir")]
+)
+def test_each_markdown_heading_stands_apart_from_the_html_around_it(kind: str, rid: str) -> None:
+    """A heading line right after an HTML line could be read as part of the HTML block."""
+    lines = str(Renderer(DATA, _link).entity_page(kind, rid)).split("\n")
+    glued = [line for before, line in itertools.pairwise(lines) if line.startswith("#") and before.strip()]
+    assert glued == []
+
+
 def test_a_generated_page_points_to_the_written_page_about_it() -> None:
     written = {"astana-2024-07-03": [("../../astana-2024/", "The Astana meeting of 3 July 2024")]}
     tree = _tree(Renderer(DATA, _link, written).entity_page("meeting", "astana-2024-07-03"))
@@ -206,16 +217,18 @@ def test_the_audit_opens_with_a_scorecard_whose_counts_link_to_filtered_views() 
 
 
 # -- figures --------------------------------------------------------------------------------
-def test_timelines_are_spaced_by_time_with_a_minimum_gap_and_a_break() -> None:
+def test_timelines_are_spaced_by_time_on_one_scale() -> None:
     starts = [date(2020, 1, 1), date(2020, 1, 5), date(2021, 1, 1), date(2030, 1, 1)]
-    # span 3653 days / 24 steps = a unit of 152.2 days: 4 days -> 0, 362 -> 2, 3287 -> 22
-    spacing = timeline_spacing(starts)
-    assert [(s.steps, s.broken) for s in spacing] == [(0, False), (0, False), (2, False), (MAX_STEPS, True)]
-    # short timelines: a unit of at least 30 days, so a week apart is no gap
-    assert [s.steps for s in timeline_spacing([date(2025, 5, 1), date(2025, 5, 8), date(2025, 7, 1)])] == [
+    # the longest gap, 3287 days, sets the unit (328.7 days): 4 days -> 0, 362 -> 1, 3287 -> 10
+    assert timeline_spacing(starts) == [0, 0, 1, MAX_STEPS]
+    # a short timeline: a unit of at least 30 days, so a week apart is no gap, 54 days is 2
+    assert timeline_spacing([date(2025, 5, 1), date(2025, 5, 8), date(2025, 7, 1)]) == [0, 0, 2]
+    # even gaps: the span sets the unit (1096 / 24 = 45.7 days), each year is 8 steps
+    assert timeline_spacing([date(2020, 1, 1), date(2021, 1, 1), date(2022, 1, 1), date(2023, 1, 1)]) == [
         0,
-        0,
-        2,
+        8,
+        8,
+        8,
     ]
 
 

@@ -4,8 +4,8 @@ Geometry is computed here; the markup is in `templates/timeline.html` and
 `templates/graph.svg.html`, autoescaped like every other template.
 
 * A timeline is an ordered list whose items are spaced by the time between them (in
-  steps of a unit chosen per timeline, capped, with a break shown where capped), so that
-  it reads at a glance, wraps its text at any width and is the same list for every reader.
+  steps of a unit chosen per timeline), so that it reads at a glance, wraps its text at
+  any width and is the same list for every reader.
 * The graph draws relation types in at most five line styles (STYLES), each named in the
   legend by the types it covers. Its coordinates are sized so that a label is at least
   12 px tall when the figure is 358 px wide (a 390-px phone): FONT / SIZE * 358 >= 12.
@@ -70,29 +70,22 @@ PILL_H = 26
 
 
 # -- timelines ----------------------------------------------------------------------------
-MAX_STEPS = 10  # the largest gap between two items, in steps; longer gaps show a break
-STEPS_PER_SPAN = 24  # a timeline's whole span is about this many steps
+MAX_STEPS = 10  # the largest gap between two items, in steps
+STEPS_PER_SPAN = 24  # a timeline's whole span is at least this many steps, where it can be
 
 
-@dataclass(frozen=True)
-class Spacing:
-    steps: int  # space before the item, in steps of the timeline's unit
-    broken: bool  # the gap was longer than MAX_STEPS and is drawn shortened
-
-
-def timeline_spacing(starts: list[date]) -> list[Spacing]:
-    """The space before each item (dates in order): proportional to the time since the
-    previous item, in steps of a unit of at least 30 days chosen so that the whole span
-    takes about STEPS_PER_SPAN steps; items on close dates sit at the minimum gap (0)."""
+def timeline_spacing(starts: list[date]) -> list[int]:
+    """The space before each item (dates in order), in steps of one unit of time: the gap
+    since the previous item divided by the unit, rounded, so that items on close dates sit
+    at the minimum gap (0). The unit is 30 days at least, and large enough that the whole
+    span takes at most STEPS_PER_SPAN steps and the longest gap at most MAX_STEPS: one
+    scale for the whole timeline, so that equal gaps look equal."""
     if not starts:
         return []
+    gaps = [max((b - a).days, 0) for a, b in itertools.pairwise(starts)]
     span = (starts[-1] - starts[0]).days
-    unit = max(30.0, span / STEPS_PER_SPAN)
-    out = [Spacing(0, False)]
-    for before, current in itertools.pairwise(starts):
-        steps = round(max((current - before).days, 0) / unit)
-        out.append(Spacing(min(steps, MAX_STEPS), steps > MAX_STEPS))
-    return out
+    unit = max(30.0, span / STEPS_PER_SPAN, max(gaps, default=0) / MAX_STEPS)
+    return [0, *(round(g / unit) for g in gaps)]
 
 
 # -- the relationship graph -----------------------------------------------------------------
