@@ -304,3 +304,25 @@ def test_the_search_index_has_an_entry_per_claim_and_source_and_folded_words(bui
         assert docs[f"sources/#source-{sid}"]["text"] == "", sid
     entry = docs["sources/#source-gpb-1tv-az-fm-dismissed-2020-07"]
     assert set(entry["folded"].split()) >= {"azerbaycan", "vezifesinden"}
+
+
+def test_a_written_page_covering_a_record_is_pointed_to_and_an_unknown_record_fails(tmp_path: Path) -> None:
+    from small_build import run, small_project, write
+
+    project = small_project(tmp_path)
+    write(
+        project,
+        "docs/river.md",
+        "---\ncovers: [river-dispute]\n---\n# About the river\n\nText.\n{ .editorial }\n",
+    )
+    outcome = run(project)
+    assert outcome.error is None, outcome.output
+    page = LexborHTMLParser(
+        (outcome.site / "disputes" / "river-dispute" / "index.html").read_text(encoding="utf-8")
+    )
+    link = page.css_first("article .see-also a")
+    assert link is not None and link.attributes["href"] == "../../river/" and link.text() == "About the river"
+    write(project, "docs/wrong.md", "---\ncovers: [no-such-record]\n---\n# Wrong\n")
+    outcome = run(project)
+    assert outcome.error is not None
+    assert "ERROR - docs/wrong.md: covers: unknown record 'no-such-record'" in outcome.output.splitlines()

@@ -36,10 +36,7 @@ class PdfError(Exception):
 
 # Screen-only parts: permalinks, the cite box, a list's filter, and in reference lists the
 # way back to a marker and the number the printed list already gives.
-DROPPED = (
-    "a.headerlink, details.cite-box, script, style, nav.filter, .filter-target,"
-    " .ref__num, a.ref__back, .ref__cited-at"
-)
+DROPPED = "a.headerlink, details.cite-box, script, style, nav.filter, .ref__num, a.ref__back, .ref__cited-at"
 
 
 @dataclass(frozen=True)
