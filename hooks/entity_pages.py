@@ -1,10 +1,11 @@
-"""One generated page per person, meeting and dispute, and the maintainers' page
-(event: on_files).
+"""One generated page per person, meeting, dispute and country, and the maintainers'
+page (events: on_files, on_pre_page).
 
-Each page is a short stub that calls a macro (`entity_page`, `maintainers_page`), so
-generated pages go through the same sandboxed, strict macro rendering as written ones.
-They are created not-in-nav (the nav must not grow with the data); index pages link to
-the entity pages, and CONTRIBUTING.md to the maintainers' page.
+Each page is a short stub that calls a macro (`entity_page`, `maintainers_page`), so generated pages go
+through the same sandboxed, strict macro rendering as written ones. They are created
+not-in-nav (the nav must not grow with the data); index pages link to them, and each is
+placed under its index page so that readers see where they are. Written pages that cover
+a record (front matter `covers:`) are noted here, for the record's page to point to.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from macros import adapter
 from macros.core.routes import PAGE_FOLDERS, page_of
@@ -40,4 +42,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(
         File.generated(config, "maintainers.md", content=MAINTAINERS, inclusion=InclusionLevel.NOT_IN_NAV)
     )
+    adapter.note_written_pages(config, files)
     return files
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    """A generated page sits under its folder's index page (people/index.md …): MkDocs marks
+    a page's parents active with it, so the nav highlights that section, and Material's
+    breadcrumbs (navigation.path) show it."""
+    folder, _, name = page.file.src_uri.partition("/")
+    if page.file.generated_by is not None and folder in PAGE_FOLDERS.values() and name != "index.md":
+        index = files.get_file_from_path(f"{folder}/index.md")
+        if index is not None and index.page is not None:
+            page.parent = index.page  # type: ignore[assignment]  # a Page, not a Section: see above
+    return page

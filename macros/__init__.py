@@ -27,6 +27,7 @@ MACROS = (
     "all_claims",
     "claims_about",
     "article_audit",
+    "audit_scorecard",
     "timeline_svg",
     "graph_svg",
     "cite",
@@ -59,6 +60,7 @@ def define_env(env: Any) -> None:
                 edition=adapter.edition(env.conf),
                 url_to=lambda path: adapter.url_to(page, path),
                 repo=repo,
+                written=adapter.written_links(env.conf, page),
             )
         return pages[key]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from . import repository
 from .core.dataset import Dataset, build_dataset
@@ -41,6 +43,8 @@ class _Build:
     page_problems: list[str] = field(default_factory=list)
     # page source path -> ids of the claims whose review the page shows (article_audit)
     reviews: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # record id -> written pages that say they cover it: (page's file, its title)
+    written: dict[str, list[tuple[File, str]]] = field(default_factory=dict)
 
 
 _BUILDS: dict[str, _Build] = {}
@@ -207,3 +211,34 @@ def link(data: Dataset, files: Files, page: File, rid: str) -> str:
     if target is None:
         raise PluginError(f"link to '{rid}': page '{route.src}' does not exist")
     return target.url_relative_to(page) + (f"#{route.anchor}" if route.anchor else "")
+
+
+_H1 = re.compile(r"^# +(.+?)(?: +\{[^}]*\})?[ \t]*$", re.M)
+
+
+def note_written_pages(config: MkDocsConfig, files: Files) -> None:
+    """Find the written pages that cover a record (front matter `covers: [id, …]`), so
+    that the record's generated page can point back to them (see `written_links`)."""
+    build = _build(config)
+    found: dict[str, list[tuple[File, str]]] = {}
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        _, meta = get_data(file.content_string)
+        covers = meta.get("covers", [])
+        ids = covers if isinstance(covers, list) else [covers]
+        heading = _H1.search(file.content_string)
+        for rid in ids:
+            if not isinstance(rid, str) or rid not in build.dataset.kind_of:
+                page_problem(config, f"{page_source(config, file)}: covers: unknown record {rid!r}")
+                continue
+            found.setdefault(rid, []).append((file, heading[1] if heading else file.src_uri))
+    build.written = found
+
+
+def written_links(config: MkDocsConfig, page: File) -> dict[str, list[tuple[str, str]]]:
+    """For each record, the written pages covering it: (URL relative to `page`, title)."""
+    return {
+        rid: [(file.url_relative_to(page), title) for file, title in pages]
+        for rid, pages in _build(config).written.items()
+    }

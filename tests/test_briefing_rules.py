@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import real_data
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from macros.core.dataset import Dataset
 
@@ -46,6 +46,13 @@ def pages(built_site: Path) -> dict[str, LexborHTMLParser]:
     return _pages(built_site)
 
 
+def _claim_box(tree: LexborHTMLParser, claim_id: str) -> LexborNode | None:
+    """The box of a claim: the element with its anchor, or (where the anchor is the claim's
+    heading, on the All claims page) the box around that heading."""
+    node = tree.css_first(f"#claim-{claim_id}")
+    return node.parent if node is not None and node.tag != "div" else node
+
+
 def _claim_ids(tree: LexborHTMLParser) -> set[str]:
     return {n.attributes["id"][6:] for n in tree.css("article [id^='claim-']") if n.attributes.get("id")}
 
@@ -65,8 +72,12 @@ def test_every_dispute_party_has_a_position_or_a_not_found_line(
     for dispute in dataset.disputes.values():
         tree = pages[f"disputes/{dispute.id}/index.html"]
         for party in dispute.parties:
-            box = tree.css_first(f"#position-{party}")
-            assert box is not None, (dispute.id, party)
+            heading = tree.css_first(f"h3#position-{party}")
+            assert heading is not None, (dispute.id, party)
+            box = heading.next
+            while box is not None and box.tag != "div":
+                box = box.next
+            assert box is not None and "position" in (box.attributes.get("class") or ""), (dispute.id, party)
             text = box.text(separator=" ")
             stated = next(p for p in dispute.positions if p.party == party)
             if stated.not_found:
@@ -96,7 +107,7 @@ def test_a_superseded_claim_stays_marked_and_links_its_successor(
     assert superseded
     tree = pages["claims/index.html"]
     for claim in superseded:
-        box = tree.css_first(f"#claim-{claim.id}")
+        box = _claim_box(tree, claim.id)
         assert box is not None, claim.id
         note = box.css_first(".claim__superseded")
         assert note is not None and "True until" in note.text(), claim.id
@@ -156,7 +167,8 @@ def test_reviews_name_what_was_checked_and_are_shown_in_details(
         assert claim.reviewed is not None
         cited = {c.source for c in (*claim.sources, *claim.evidence)}
         assert set(claim.reviewed.against) <= cited, claim.id
-        details = tree.css_first(f"#claim-{claim.id} details.claim__details")
+        box = _claim_box(tree, claim.id)
+        details = box.css_first("details.claim__details") if box is not None else None
         assert details is not None and details.attributes.get("open") is None, claim.id
     # No visible review line on claims: it is in the collapsed details only.
     assert not tree.css("p .reviewed")

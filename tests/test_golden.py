@@ -62,7 +62,7 @@ BLOCKS: dict[str, Callable[[Renderer], object]] = {
     "blocks/dispute-page.md": lambda r: r.entity_page("dispute", "river-dispute"),
     "blocks/person-page.md": lambda r: r.entity_page("person", "dana-ornek"),
     "blocks/graph.svg.html": lambda r: r.graph_svg("all"),
-    "blocks/timeline.svg.html": lambda r: r.timeline_svg("format"),
+    "blocks/timeline.html": lambda r: r.timeline_svg("format"),
 }
 DOWNLOADS: dict[str, Callable[[Dataset], str]] = {
     "downloads/dataset.json": lambda d: downloads.dataset_json(d, EDITION),
@@ -85,7 +85,11 @@ def test_rendered_block(data: Dataset, golden: Golden, name: str) -> None:
 
 def test_sources_list_entry_of_one_source(data: Dataset, golden: Golden) -> None:
     html = str(renderer(data).sources_list())
-    entry = re.search(r'<li id="source-src-journal".*?</li>\n', html, re.S)
+    entry = re.search(
+        r'<div class="source [^"]*">\n<h4 class="source__title" id="source-src-journal">.*?\n</div>\n</div>\n',
+        html,
+        re.S,
+    )
     assert entry, html
     golden(SOURCE_ENTRY, entry.group(0))
 

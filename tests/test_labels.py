@@ -44,16 +44,15 @@ TABLES: list[tuple[str, dict[str, Any], type[Model], str]] = [
     ("labels.FLAG_LABELS", labels.FLAG_LABELS, Claim, "flags"),
     ("labels.ORIGIN_LABELS", labels.ORIGIN_LABELS, Source, "origin"),
     ("labels.AFFILIATION_LABELS", labels.AFFILIATION_LABELS, Affiliation, "type"),
+    ("labels.GENRE_LABELS", labels.GENRE_LABELS, Source, "genre"),
     ("visuals.REL_LABELS", visuals.REL_LABELS, Relation, "type"),
-    ("visuals.DASHES", visuals.DASHES, Relation, "type"),
-    ("visuals.COLOURS", visuals.COLOURS, Relation, "type"),
+    ("visuals.STYLE_OF", visuals.STYLE_OF, Relation, "type"),  # the line style of each type
 ]
 # Tables that are not keyed by a Literal: language tags are a pattern, not a closed set
 # (a code without a name is shown as the code).
 NOT_CLOSED = {"labels.LANG_NAMES"}
 # Tables that deliberately name only some values (the rest take a default or are absent).
 SUBSETS: list[tuple[str, Any, type[Model], str]] = [
-    ("visuals.WIDTHS", visuals.WIDTHS, Relation, "type"),
     ("visuals.DIRECTED", visuals.DIRECTED, Relation, "type"),
 ]
 
@@ -65,7 +64,7 @@ def test_table_covers_every_allowed_value_and_nothing_else(
     values = allowed(model, field)
     assert sorted(values - set(table)) == [], f"{name} has no entry for these {model.__name__}.{field} values"
     assert sorted(set(table) - values) == [], f"{name} has keys that {model.__name__}.{field} does not allow"
-    assert all(isinstance(v, str) and (v or name == "visuals.DASHES") for v in table.values()), name
+    assert all(isinstance(v, str | visuals.LineStyle) and v for v in table.values()), name
 
 
 @pytest.mark.parametrize(("name", "table", "model", "field"), SUBSETS, ids=[t[0] for t in SUBSETS])

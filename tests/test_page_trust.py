@@ -191,8 +191,8 @@ OTHER_FILES = [
 ]
 OTHER_LINES = [
     "docs/fm-title.md:2: front matter › title: contains markup syntax '<' (plain text only)",
-    "docs/fm-template.md:2: unknown front matter key 'template' (allowed: render_macros, title, description, search, hide, entity)",
-    "docs/fm-template.md:3: unknown front matter key 'location' (allowed: render_macros, title, description, search, hide, entity)",
+    "docs/fm-template.md:2: unknown front matter key 'template' (allowed: render_macros, title, description, search, hide, entity, covers)",
+    "docs/fm-template.md:3: unknown front matter key 'location' (allowed: render_macros, title, description, search, hide, entity, covers)",
     "docs/evil.js: a '.js' file could run script from the site's origin; pages are Markdown (.md)",
     "docs/passwd.txt: is a symbolic link (or inside one) that leads outside docs/; docs/ publishes only its own files",
     "docs/linked/page.md: is a symbolic link (or inside one) that leads outside docs/; docs/ publishes only its own files",

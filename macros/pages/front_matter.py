@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from pydantic import StrictBool, ValidationError
 
 from ..core.base import Model
-from ..core.fields import Text
+from ..core.fields import Id, Text
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
 JINJA_COMMENT = re.compile(r"\{#(?!\s)")
@@ -45,6 +45,7 @@ class FrontMatter(Model):
     search: Search | None = None
     hide: tuple[Literal["navigation", "toc", "footer", "path", "tags", "feedback"], ...] = ()
     entity: str | None = None  # set by hooks/entity_pages.py on the pages it generates
+    covers: tuple[Id, ...] = ()  # records the page is about: their generated pages point to it
 
 
 def _key_line(front: str, key: str) -> int:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .dates import format_date
+
 if TYPE_CHECKING:
     from ..core.dataset import Dataset
-    from ..core.sources import Affiliation
+    from ..core.sources import Affiliation, Source
 
 KIND_LABELS = {"fact": "Fact", "statement": "Statement", "opinion": "Opinion", "allegation": "Allegation"}
 KIND_HELP = {
@@ -51,6 +53,15 @@ VERDICT_LABELS = {
     "opinion": "Opinion",
     "not-found": "Not found",
 }
+GENRE_LABELS = {
+    "news": "News reports",
+    "official": "Official documents and statements",
+    "reference": "Reference works",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "academic": "Academic work",
+    "dataset": "Data sets",
+}
 AFFILIATION_LABELS = {
     "government": "{adj} government",
     "state-media": "{adj} state media",
@@ -76,3 +87,12 @@ def affiliation_label(data: Dataset, affiliation: Affiliation | None) -> str:
 def words(value: str) -> str:
     """A closed value as words: 'heads-of-state-or-government' -> 'heads of state or government'."""
     return value.replace("-", " ")
+
+
+def source_line(source: Source) -> str:
+    """A source in one line of plain text, for a tooltip: 'Reuters, 12 December 2012: “Title”'."""
+    head = ", ".join(
+        x for x in (source.publisher, format_date(source.issued) if source.issued else None) if x
+    )
+    title = f"“{source.title}”" if source.title else f"untitled item ({source.title_note})"
+    return f"{head}: {title}" if head else title

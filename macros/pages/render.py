@@ -8,29 +8,30 @@ published. One Renderer serves one page: citation numbers are per page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
+from ..core.claims import Claim
 from ..core.dataset import Dataset
 from ..core.routes import PAGE_FOLDERS
 from ..core.sources import Affiliation
 from ..editions import editions_files
 from ..editions.edition import Edition
 from ..editions.tables import COLUMNS
-from . import topics
-from .dates import format_span
+from . import facets, figures, topics
 from .escape import MacroError, md_text
-from .labels import affiliation_label
+from .labels import affiliation_label, source_line
 from .maintainers import maintenance
 from .repo_links import RepoLinks
 from .search_terms import fold
 from .templates import ENV
-from .visuals import REL_LABELS, TimelineItem, graph_layout, legend, timeline_rows
 
 Link = Callable[[str], str]
+# Written pages about a record, by record id: (href relative to the current page, title).
+Written = Mapping[str, Sequence[tuple[str, str]]]
 
 
 class PageNumbers(dict[str, int]):
@@ -48,6 +49,7 @@ class Renderer:
         self,
         dataset: Dataset,
         link: Link,
+        written: Written | None = None,
         *,
         edition: Edition | None = None,
         url_to: Link = str,
@@ -55,16 +57,24 @@ class Renderer:
     ) -> None:
         self.data = dataset
         self.link = link
+        self.written = written or {}
         self.edition = edition
         self.url_to = url_to  # site-relative path of a file -> URL relative to this page
         self.repo = repo  # links into the repository, when its address is configured
         # "today" for the maintainers' page: the edition's date (SOURCE_DATE_EPOCH) in a build
         self.today = edition.date.date() if edition else date.today()
         self.number = PageNumbers()
+        self.markers: dict[str, list[str]] = {}
         self._svg_count = 0
         self.reviewed: list[str] = []  # ids of the audited claims this page shows, with a verdict
 
-    def _get(self, call: str, rid: object, kind: str | None) -> Any:
+    def marker(self, source_id: str) -> str:
+        """The id of a new citation marker of `source_id`, so that its reference can link back."""
+        ids = self.markers.setdefault(source_id, [])
+        ids.append(f"cite-{source_id}-{len(ids) + 1}")
+        return ids[-1]
+
+    def get(self, call: str, rid: object, kind: str | None) -> Any:
         if not isinstance(rid, str):
             raise MacroError(f"{call}: expected an id in quotes, got {rid!r}")
         try:
@@ -72,7 +82,7 @@ class Renderer:
         except KeyError as exc:
             raise MacroError(f"{call}: {exc.args[0]}") from None
 
-    def _block(self, template: str, **context: object) -> Markup:
+    def block(self, template: str, **context: object) -> Markup:
         html = ENV.get_template(template).render(
             data=self.data,
             link=self.link,
@@ -85,6 +95,9 @@ class Renderer:
             affiliation=self.affiliation,
             report_url=self.report_url,
             record_url=self.record_url,
+            marker=self.marker,
+            markers=self.markers,
+            source_line=source_line,
             **context,
         )
         # Blank lines around keep the HTML one raw block for Markdown.
@@ -114,9 +127,12 @@ class Renderer:
         """The body of a generated person, meeting or dispute page."""
         if kind not in PAGE_FOLDERS:
             raise MacroError(f"entity_page({kind!r}, {rid!r}): no pages for kind '{kind}'")
-        record = self._get(f"entity_page({kind!r}, {rid!r})", rid, kind)
+        record = self.get(f"entity_page({kind!r}, {rid!r})", rid, kind)
         heading = md_text(self.name_of(rid))
-        body = self._block(f"{kind}.html", record=record, **self._page_context(kind, rid))
+        written = self.written.get(rid, ())
+        body = self.block(
+            f"{kind}.html", record=record, kind=kind, written=written, **self._page_context(kind, rid)
+        )
         return Markup(f"# {heading} {{ #{rid} }}\n") + body
 
     def _page_context(self, kind: str, rid: str) -> dict[str, object]:
@@ -137,156 +153,149 @@ class Renderer:
     def people_index(self) -> Markup:
         """A table of every person, linking to their pages."""
         people = sorted(self.data.people.values(), key=lambda p: fold(p.family or p.name).casefold())
-        return self._block("people_index.html", people=people)
+        return self.block("people_index.html", people=people)
 
     def meetings_index(self) -> Markup:
         """A table of every meeting in date order, linking to their pages."""
         meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
-        return self._block("meetings_index.html", meetings=meetings)
+        return self.block("meetings_index.html", meetings=meetings)
 
     def countries_index(self) -> Markup:
         """A list of every country and party, linking to their pages."""
         countries = sorted(self.data.countries.values(), key=lambda c: fold(c.name).casefold())
-        return self._block("countries_index.html", countries=countries)
+        return self.block("countries_index.html", countries=countries)
 
     def disputes_index(self) -> Markup:
         """A list of every dispute with its status date, linking to their pages."""
-        return self._block("disputes_index.html", disputes=list(self.data.disputes.values()))
+        return self.block("disputes_index.html", disputes=list(self.data.disputes.values()))
 
     def sources_list(self) -> Markup:
-        """The bibliography: every source, with the anchor `source-<id>`."""
-        return self._block("sources.html", sources=self.data.bibliography())
+        """The bibliography: every source, with the anchor `source-<id>`, grouped by type
+        and by side, with a filter."""
+        sources = self.data.bibliography()
+        return self.block(
+            "sources.html",
+            sections=topics.source_sections(self.data),
+            facets=facets.source_facets(sources),
+            total=len(sources),
+        )
 
     def claim(self, rid: str) -> Markup:
         """One claim with its kind badge, who asserts and disputes it, and citations."""
-        record = self._get(f"claim({rid!r})", rid, "claim")
-        return self._block("claim.html", claim=record)
+        record = self.get(f"claim({rid!r})", rid, "claim")
+        return self.block("claim.html", claim=record)
 
     def developments(self, *ids: str) -> Markup:
         """Claims as latest developments, newest first, headed by the date they are current to:
         `{{ developments("id-1", "id-2") }}`."""
         call = f"developments({', '.join(map(repr, ids))})"
-        records = [self._get(call, rid, "claim") for rid in ids]
+        records = [self.get(call, rid, "claim") for rid in ids]
         undated = [c.id for c in records if c.date is None]
         if undated:
             raise MacroError(f"{call}: a development needs a date; these have none: {', '.join(undated)}")
         records.sort(key=lambda c: c.date.latest, reverse=True)
-        return self._block("developments.html", claims=records, as_of=records[0].date if records else None)
+        return self.block("developments.html", claims=records, as_of=records[0].date if records else None)
 
     def claims(self, *ids: str) -> Markup:
         """Several claims, in the order given: `{{ claims("id-1", "id-2") }}`."""
         call = f"claims({', '.join(map(repr, ids))})"
-        records = [self._get(call, rid, "claim") for rid in ids]
-        return self._block("claims.html", claims=records)
+        records = [self.get(call, rid, "claim") for rid in ids]
+        return self.block("claims.html", claims=records)
 
     def all_claims(self) -> Markup:
-        """Every claim in the data, each with its permanent anchor `claim-<id>`."""
-        return self._block("claims.html", claims=list(self.data.claims.values()))
+        """Every claim in the data, each with its permanent anchor `claim-<id>`, grouped by
+        topic (disputes, meetings, countries, others), with a filter by kind."""
+        claims = list(self.data.claims.values())
+        return self.block(
+            "all_claims.html",
+            sections=topics.claim_sections(self.data),
+            facets=facets.claim_facets(claims),
+            total=len(claims),
+        )
 
     def claims_about(self, rid: str) -> Markup:
         """Every claim whose `about` names this person, meeting, event, dispute or country."""
-        self._get(f"claims_about({rid!r})", rid, None)
-        return self._block("claims.html", claims=self.data.claims_about(rid))
+        self.get(f"claims_about({rid!r})", rid, None)
+        return self.block("claims.html", claims=self.data.claims_about(rid))
 
     def article_audit(self, article_id: str) -> Markup:
         """The audit of an article: each of its claims with verdict, reasoning and evidence."""
-        article = self._get(f"article_audit({article_id!r})", article_id, "source")
+        article = self.get(f"article_audit({article_id!r})", article_id, "source")
+        claims = self._audited(f"article_audit({article_id!r})", article_id)
+        self.reviewed += [c.id for c in claims if c.verdict and c.id not in self.reviewed]
+        return self.block("audit.html", article=article, claims=claims, facets=facets.verdict_facets(claims))
+
+    def audit_scorecard(self, article_id: str) -> Markup:
+        """How many of an article's claims got each verdict, each count a link to the
+        audit filtered to those claims (on the same page as `article_audit`)."""
+        claims = self._audited(f"audit_scorecard({article_id!r})", article_id)
+        return self.block(
+            "audit_scorecard.html",
+            facets=facets.verdict_facets(claims),
+            total=len(claims),
+            outdated=any(c.superseded for c in claims),
+        )
+
+    def _audited(self, call: str, article_id: str) -> list[Claim]:
+        self.get(call, article_id, "source")
         claims = self.data.audit_of(article_id)
         if not claims:
-            raise MacroError(f"article_audit({article_id!r}): no claims are audited against this source")
-        self.reviewed += [c.id for c in claims if c.verdict and c.id not in self.reviewed]
-        return self._block("audit.html", article=article, claims=claims)
+            raise MacroError(f"{call}: no claims are audited against this source")
+        return claims
 
     # -- the publication ------------------------------------------------------------
     def contributors(self) -> Markup:
         """The contributors of the repository, as its history names them (no e-mail addresses)."""
         names = self.edition.contributors if self.edition else ()
-        return self._block("contributors.html", names=names)
+        return self.block("contributors.html", names=names)
 
     def csv_guide(self) -> Markup:
         """What every column of each CSV download holds, from the lists that write the files."""
-        return self._block("csv_guide.html", tables=COLUMNS)
+        return self.block("csv_guide.html", tables=COLUMNS)
 
     def edition_downloads(self) -> Markup:
         """Links to the PDF edition and the offline copy, which `make build` places beside the
         site; the offline copy, which holds neither, points to the website instead."""
         edition = self.edition
-        return self._block(
+        return self.block(
             "edition_downloads.html",
             files=[(self.url_to(f.path), f) for f in editions_files.FILES],
             offline=bool(edition and edition.offline),
             site_url=edition.url("data/") if edition else None,
         )
 
-    def _uid(self, stem: str) -> str:
+    def uid(self, stem: str) -> str:
+        """A page-unique id for a figure."""
         self._svg_count += 1
         return f"{stem}-{self._svg_count}"
 
     def timeline_svg(self, subject: str = "format") -> Markup:
-        """An SVG timeline of the format's meetings, or of a dispute's key dates (give its id)."""
-        if subject == "format":
-            meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
-            items: list[TimelineItem] = [
-                (format_span(m.start, m.end), m.title, self.link(m.id), m.after_article) for m in meetings
-            ]
-            title = "Timeline of the trilateral format"
-        else:
-            dispute = self._get(f"timeline_svg({subject!r})", subject, "dispute")
-            items = [(format_span(k.date, k.end), k.text, None, False) for k in dispute.key_dates]
-            title = f"Timeline: {dispute.name}"
-        rows, height = timeline_rows(items)
-        desc = "; ".join(f"{d}: {label}" for d, label, _, _ in items)
-        return self._block(
-            "timeline.svg.html", rows=rows, height=height, title=title, desc=desc, uid=self._uid("timeline")
-        )
+        """A timeline of the format's meetings, or of a dispute's key dates (give its id),
+        spaced by the time between them."""
+        return figures.timeline(self, subject)
 
     def graph_svg(self, subject: str = "all") -> Markup:
         """The SVG relationship graph: all relations, or those involving a dispute's parties."""
-        # Relations as they stand: a superseded claim's relation is history, shown with the claim.
-        pairs = [(c, r) for c, r in self.data.relations() if c.superseded is None]
-        title = "Relations between the states in the briefing"
-        if subject != "all":
-            dispute = self._get(f"graph_svg({subject!r})", subject, "dispute")
-            parties = set(dispute.parties)
-            pairs = [(c, r) for c, r in pairs if {r.actor, r.target} & parties]
-            title = f"Relations involving the parties: {dispute.name}"
-        if not pairs:
-            raise MacroError(f"graph_svg({subject!r}): no claim carries a relation for this graph")
-        names = {cid: c.short_name or c.name for cid, c in self.data.countries.items()}
-        nodes, edges = graph_layout(pairs, names)
-        desc = "; ".join(f"{names[r.actor]} to {names[r.target]}: {REL_LABELS[r.type]}" for _, r in pairs)
-        keys = legend(sorted({r.type for _, r in pairs}))
-        return self._block(
-            "graph.svg.html",
-            nodes=nodes,
-            edges=edges,
-            size=560,
-            title=title,
-            desc=desc,
-            uid=self._uid("graph"),
-            legend=keys,
-            show_labels=len(edges) <= 8,
-            height=560 + 22 * len(keys) + 20,
-        )
+        return figures.graph(self, subject)
 
     def corrections_log(self) -> Markup:
         """The corrections log, newest first: what changed in published records, and why."""
         logged = enumerate(self.data.corrections.values())  # oldest first, as the log is written
         entries = [c for _, c in sorted(logged, key=lambda p: (p[1].date.earliest, p[0]), reverse=True)]
-        return self._block("corrections.html", corrections=entries, repo=self.repo)
+        return self.block("corrections.html", corrections=entries, repo=self.repo)
 
     def maintainers_page(self) -> Markup:
         """For maintainers: records due for review, superseded or flagged, with links to edit."""
-        return self._block("maintainers.html", **maintenance(self.data, self.today))
+        return self.block("maintainers.html", **maintenance(self.data, self.today))
 
     def cite(self, *ids: str) -> Markup:
         """Inline citation markers linking to the page's references, e.g. `{{ cite("src-id") }}`."""
         if not ids:
             raise MacroError("cite(): name at least one source id")
         call = f"cite({', '.join(map(repr, ids))})"
-        sources = [self._get(call, rid, "source") for rid in ids]
+        sources = [self.get(call, rid, "source") for rid in ids]
         html = ENV.get_template("cite_inline.html").render(
-            sources=sources, link=self.link, number=self.number
+            sources=sources, link=self.link, number=self.number, marker=self.marker, source_line=source_line
         )
         return Markup(html.strip())
 
@@ -295,4 +304,4 @@ class Renderer:
         if not self.number:
             return Markup("")
         sources = [self.data.sources[sid] for sid in self.number]
-        return Markup("\n## References { #references }\n") + self._block("references.html", sources=sources)
+        return Markup("\n## References { #references }\n") + self.block("references.html", sources=sources)

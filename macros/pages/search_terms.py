@@ -3,15 +3,21 @@
 Material's lunr search neither folds diacritics nor knows aliases: "Erdogan" does not
 match "Erdoğan". For each person this module lists every name form in the data (native
 script, transliterations, aliases) plus each form with diacritics folded away
-("Əliyev" -> "Eliyev", "Erdoğan" -> "Erdogan"). `hooks/search_terms.py` adds them to
-the page's tags, which the search weights most.
+("Əliyev" -> "Eliyev", "Erdoğan" -> "Erdogan"), and, where the data has no Russian
+form, a Cyrillic spelling made by rule (`transliterate`), for search only.
+`hooks/search_terms.py` adds them to the page's tags, which the search weights most.
+
+For every page, `folded_words` gives the diacritic-free forms of the words of each search
+entry ("Azərbaycan" -> "azerbaycan"), which the hook puts in a field of its own.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..core.dataset import Dataset
+from .transliterate import has_cyrillic, to_cyrillic
 
 # Letters that Unicode decomposition does not fold to ASCII.
 SPECIAL = str.maketrans(
@@ -49,10 +55,14 @@ def _unique(forms: list[str]) -> list[str]:
 
 
 def person_terms(data: Dataset, person_id: str) -> list[str]:
-    """Every way of writing the person's name."""
+    """Every way of writing the person's name, and a Cyrillic spelling if the data has none."""
     p = data.people[person_id]
     forms = [p.name, *(x for x in (p.family, p.given) if x), *p.transliterations, *p.aliases]
-    return _unique([*forms, *(n.text for n in p.names)])
+    forms += [n.text for n in p.names]
+    if not any(has_cyrillic(f) for f in forms):
+        latin = next((n for n in p.names if n.lang in ("tr", "az")), None)
+        forms.append(to_cyrillic(latin.text, latin.lang) if latin else to_cyrillic(p.name))
+    return _unique(forms)
 
 
 def country_terms(data: Dataset, country_id: str) -> list[str]:
@@ -92,3 +102,21 @@ def page_boost(data: Dataset, kind: str, rid: str) -> float | None:
     if kind == "meeting" and data.meetings[rid].part_of in data.meetings:
         return 0.5
     return None
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SEPARATOR = re.compile(r"[\s\-]+")  # the search's own separator (search_index.json config)
+
+
+def folded_words(*texts: str) -> str:
+    """The words of `texts` (HTML allowed) that lose a diacritic when folded, folded and
+    lower-cased, once each: what a reader who types without accents would type."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _SEPARATOR.split(_TAG.sub(" ", text)):
+            word = word.strip(".,;:!?()[]«»“”‘’\"'").casefold()
+            if word and not word.isascii():
+                plain = fold(word)
+                if plain != word:
+                    seen.setdefault(plain, None)
+    return " ".join(seen)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from . import labels
 from .dates import format_date, format_span
-from .escape import safe_url
+from .escape import md_text, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,6 +32,8 @@ def _environment() -> Environment:
     env.filters["url"] = safe_url
     env.filters["span"] = format_span
     env.filters["words"] = labels.words
+    # Text placed in a Markdown heading: escaped for Markdown as well as for HTML.
+    env.filters["md"] = lambda text: Markup(md_text(str(text)))
     env.globals.update(
         KIND_LABELS=labels.KIND_LABELS,
         VERDICT_LABELS=labels.VERDICT_LABELS,

@@ -1,5 +1,6 @@
 """Which claims a topic page shows, and in what groups, so that every claim has a place a
-reader looks for it (a dispute, a country, a person, a meeting) besides "All claims".
+reader looks for it (a dispute, a country, a person, a meeting) besides "All claims"; and
+the groups of the All claims and Sources pages themselves.
 
 Each claim appears at most once on a page (its anchor `claim-<id>` is unique there).
 """
@@ -12,6 +13,9 @@ from dataclasses import dataclass
 from ..core.claims import Claim
 from ..core.dataset import Dataset
 from ..core.entities import Dispute, Event, Meeting
+from ..core.sources import Source
+from .labels import GENRE_LABELS
+from .search_terms import fold
 
 
 @dataclass(frozen=True)
@@ -89,3 +93,85 @@ def meetings_of_country(data: Dataset, country_id: str) -> list[Meeting]:
         if m.place.country == country_id or any(p.country == country_id for p in m.participants)
     ]
     return sorted(found, key=lambda m: m.start.earliest)
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    title: str
+    anchor: str
+    groups: tuple[ClaimGroup, ...]
+
+
+def claim_sections(data: Dataset) -> list[TopicSection]:
+    """Every claim once, by topic, for the All claims page: under the dispute it concerns,
+    else the meeting, else the first country it is about, else with the other claims."""
+    seen: set[str] = set()
+    disputes = [
+        ClaimGroup(
+            d.name, f"about-{d.id}", _take([c for g in dispute_groups(data, d) for c in g.claims], seen)
+        )
+        for d in data.disputes.values()
+    ]
+    meetings = [
+        ClaimGroup(
+            m.title,
+            f"about-{m.id}",
+            _take([*(data.claims[c] for c in m.outcomes), *data.claims_about(m.id)], seen),
+        )
+        for m in sorted(data.meetings.values(), key=lambda m: m.start.earliest)
+    ]
+    countries = [
+        ClaimGroup(c.name, f"about-{c.id}", _take(data.claims_about(c.id), seen))
+        for c in sorted(data.countries.values(), key=lambda c: fold(c.name).casefold())
+    ]
+    others = [ClaimGroup("", "about-other", _take(data.claims.values(), seen))]
+    sections = [
+        TopicSection("Disputes", "claims-disputes", tuple(g for g in disputes if g.claims)),
+        TopicSection("Meetings of the format", "claims-meetings", tuple(g for g in meetings if g.claims)),
+        TopicSection("Countries and parties", "claims-countries", tuple(g for g in countries if g.claims)),
+        TopicSection("Other claims", "claims-other", tuple(g for g in others if g.claims)),
+    ]
+    return [s for s in sections if s.groups]
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    title: str
+    anchor: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    title: str
+    anchor: str
+    groups: tuple[SourceGroup, ...]
+
+
+def _side(data: Dataset, source: Source) -> tuple[str, str]:
+    """(anchor part, heading) of the side a source stands on."""
+    if source.affiliation is None:
+        return "no-affiliation", "No affiliation recorded"
+    if source.affiliation.country is None:
+        return "no-country", "Partisan or advocacy outlets"
+    country = data.countries[source.affiliation.country]
+    return country.id, f"Affiliated with {country.short_name or country.name}"
+
+
+def source_sections(data: Dataset) -> list[SourceSection]:
+    """The bibliography by type (genre), then by side (affiliation): sources without an
+    affiliation first, then each party's; in bibliography order within a group."""
+    by_genre: dict[str, dict[tuple[str, str], list[Source]]] = {g: {} for g in GENRE_LABELS}
+    for source in data.bibliography():
+        by_genre[source.genre].setdefault(_side(data, source), []).append(source)
+    sections = []
+    for genre, sides in by_genre.items():
+        order = sorted(
+            sides, key=lambda side: (side[0] != "no-affiliation", side[0] == "no-country", fold(side[1]))
+        )
+        groups = tuple(
+            SourceGroup(title, f"genre-{genre}-{key}", tuple(sides[(key, title)])) for key, title in order
+        )
+        if groups:
+            sections.append(SourceSection(GENRE_LABELS[genre], f"genre-{genre}", groups))
+    return sections

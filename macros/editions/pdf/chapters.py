@@ -3,8 +3,9 @@ parser), never by regular expressions over Material's markup.
 
 Each chapter's ids get the prefix `c<n>-` so that ids stay unique in one document; links
 between pages become links within the PDF, or plain text where the target is not in it;
-collapsed details are opened; the "cite this page" box and heading permalinks go. A page
-with a `rel=attachment` link or stylesheet is refused: WeasyPrint would embed the file.
+collapsed details are opened; the "cite this page" box, heading permalinks, filters and
+the reference lists' back links go. A page with a `rel=attachment` link or stylesheet is
+refused: WeasyPrint would embed the file.
 
 The home page is not a chapter: its sections of claims become the summary after the
 cover. The "All claims" page becomes an index (claims.py): each claim is printed in full
@@ -33,7 +34,9 @@ class PdfError(Exception):
     """Why the PDF edition was not written: one problem per line."""
 
 
-DROPPED = "a.headerlink, details.cite-box, script, style"
+# Screen-only parts: permalinks, the cite box, a list's filter, and in reference lists the
+# way back to a marker and the number the printed list already gives.
+DROPPED = "a.headerlink, details.cite-box, script, style, nav.filter, .ref__num, a.ref__back, .ref__cited-at"
 
 
 @dataclass(frozen=True)

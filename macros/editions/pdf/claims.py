@@ -39,11 +39,20 @@ def _text(node: LexborNode) -> str:
     return re.sub(r"\s+([.,;:])", r"\1", text)
 
 
+def _claim_id(node: LexborNode) -> str:
+    """The id of a claim element: its own `claim-<id>`, or on the All claims page, where the
+    claim's first line is its heading, that heading's."""
+    heading = node.css_first(".claim__text")
+    own = node.attributes.get("id") or (heading.attributes.get("id") if heading is not None else "") or ""
+    return own.removeprefix("claim-") if own.startswith("claim-") else ""
+
+
 def claim_line(node: LexborNode) -> ClaimLine | None:
-    """A claim element (`div.claim#claim-<id>`) as one line; the node's first paragraph loses
-    its markers and badge in the process, so call this on a tree that is not printed."""
-    cid = (node.attributes.get("id") or "").removeprefix("claim-")
-    first = node.css_first("p")
+    """A claim element (`div.claim#claim-<id>`, or `div.claim` headed by `.claim__text#claim-<id>`)
+    as one line; its first line loses its markers and badge in the process, so call this on a
+    tree that is not printed."""
+    cid = _claim_id(node)
+    first = node.css_first(".claim__text") or node.css_first("p")
     if not cid or first is None:
         return None
     classes = (node.attributes.get("class") or "").split()
@@ -73,7 +82,7 @@ def _collect(node: LexborNode, sections: list[Section], levels: tuple[str, ...])
         for link in node.css("a.headerlink"):
             link.decompose()
         sections.append(Section(_text(node), claims=[]))
-    elif "claim" in classes and (node.attributes.get("id") or "").startswith("claim-"):
+    elif "claim" in classes and _claim_id(node):
         line = claim_line(node)
         if line is not None and sections[-1].claims is not None:
             sections[-1].claims.append(line)
