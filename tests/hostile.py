@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from macros.core import fields
+from macros.core.corrections import Commit
 from macros.core.fields import FieldType, PartialDate
 from macros.core.refs import FieldPath, RefTo
 
@@ -34,6 +35,7 @@ SAMPLES: dict[FieldType, str] = {
     get_args(fields.Lang)[1]: "en",
     get_args(fields.Qid)[1]: "Q1",
     get_args(fields.Iso2)[1]: "ZZ",
+    get_args(Commit)[1]: "abc1234",
 }
 
 MARKUP = [
@@ -158,6 +160,11 @@ def _args(annotation: Any) -> tuple[Any, ...]:
     return get_args(annotation)
 
 
+# A record's `exceptions` excuse a warning the record raises; in a sample, which raises none,
+# any exception is an error ("no warning to excuse"), so samples carry none.
+NOT_SAMPLED = {"exceptions"}
+
+
 def free_fields(
     annotation: Any, metadata: tuple[Any, ...] = (), path: FieldPath = ()
 ) -> Iterator[tuple[FieldPath, str]]:
@@ -178,6 +185,8 @@ def free_fields(
         yield from free_fields(_args(annotation)[0], (), (*path, 0))
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
         for name, info in annotation.model_fields.items():
+            if name in NOT_SAMPLED:
+                continue
             yield from free_fields(info.annotation, tuple(info.metadata), (*path, name))
 
 
@@ -203,6 +212,7 @@ def sample(annotation: Any, ids: dict[str, list[str]], metadata: tuple[Any, ...]
         return {
             field: sample(info.annotation, ids, tuple(info.metadata), field)
             for field, info in annotation.model_fields.items()
+            if field not in NOT_SAMPLED
         }
     if annotation is PartialDate:
         return "2000-01-01"

@@ -96,7 +96,9 @@ def test_each_claim_reports_a_correction_with_a_prefilled_issue(contributed_site
     claims = tree.css("div.claim")
     assert len(claims) == len(data.claims)
     for node in claims:
-        rid = node.attributes["id"].removeprefix("claim-")
+        # on All claims, a claim's anchor is on its heading (search lands on it)
+        anchor = node.attributes.get("id") or node.css_first(".claim__text").attributes["id"]
+        rid = (anchor or "").removeprefix("claim-")
         [link] = node.css("p.claim__report a")
         url = urlsplit(link.attributes["href"])
         assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO}/issues/new"

@@ -59,6 +59,7 @@ def _write(tmp: Path, kind: str, path: FieldPath, values: dict[str, str], ids: d
     for other, model in KINDS.items():
         sample = {**hostile.sample(model, ids), "id": f"sample-{other}"}
         text = yaml.dump([sample], Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        (data / DATA_FOLDERS[other]).mkdir(exist_ok=True)  # a kind the fixture may not have (corrections)
         (data / DATA_FOLDERS[other] / "zz-sample.yml").write_text(text, encoding="utf-8")
     records = []
     for n, (rid, value) in enumerate(values.items()):
