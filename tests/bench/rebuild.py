@@ -25,7 +25,9 @@ def main() -> None:
     _build(project, site)
     edited = project / "data" / "meetings" / "bench-000.yml"
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("Synthetic meeting 0,", "Synthetic meeting 0 (edited),", 1), encoding="utf-8")
+    edited.write_text(
+        text.replace("Synthetic meeting 0,", "Synthetic meeting 0 (edited),", 1), encoding="utf-8"
+    )
     print(f"rebuild {_build(project, site):.3f}")
 
 
