@@ -23,10 +23,10 @@ class Run:
     peak_mb: float  # the child's maximum resident set size
 
 
-def run(command: list[str], cwd: Path) -> Run:
+def run(command: list[str], cwd: Path, *, quiet: bool = False) -> Run:
     """Run `command` in a child process; its wall time and its own peak memory."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV)
+    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL if quiet else None)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -43,7 +43,7 @@ def build(project_dir: Path, site: Path) -> Run:
 
 def check(project_dir: Path) -> Run:
     """`python -m macros check` on the project's data (a process of its own, as users run it)."""
-    return run([sys.executable, "-m", "macros", "check", "--data", "data"], project_dir)
+    return run([sys.executable, "-m", "macros", "check", "--data", "data"], project_dir, quiet=True)
 
 
 def rebuild(project_dir: Path, site: Path) -> float:
