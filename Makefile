@@ -98,7 +98,7 @@ linkcheck: $(STAMP)
 	$(BIN)/python -m macros.linkcheck --out dist/linkcheck.json
 
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench --sizes $(or $(SIZES),100,1000)
+	$(BIN)/python -m tests.bench --sizes $(or $(SIZES),100,1000) --repeat $(or $(REPEAT),3)
 
 # Re-pin every dependency from requirements.in (needs the registry).
 lock:

@@ -1,8 +1,11 @@
 """One generated page per person, meeting, dispute and country, and the maintainers'
-page (events: on_files, on_pre_page).
+page (events: on_files, on_pre_page, on_page_markdown).
 
-Each page is a short stub that calls a macro (`entity_page`, `maintainers_page`), so generated pages go
-through the same sandboxed, strict macro rendering as written ones. They are created
+A record's page is rendered here, straight from the data (on_page_markdown): the same
+`Renderer.entity_page` and autoescaped templates as the `entity_page` macro, and the page's
+references after it, as `macros.on_post_page_macros` adds them, without compiling a page
+template per page through mkdocs-macros (a cost that grew with the number of records). The
+maintainers' page is a stub calling its macro, like a written page. Pages are created
 not-in-nav (the nav must not grow with the data); index pages link to them, and each is
 placed under its index page so that readers see where they are. Written pages that cover
 a record (front matter `covers:`) are noted here, for the record's page to point to.
@@ -17,13 +20,14 @@ from mkdocs.structure.pages import Page
 
 from macros import adapter
 from macros.core.routes import PAGE_FOLDERS, page_of
+from macros.pages.escape import MacroError
 
 MAINTAINERS = (
     "---\nrender_macros: true\nsearch:\n  exclude: true\n---\n# For maintainers\n\n"
     "What to review next, and what is superseded, flagged or excused.\n{ .editorial }\n\n"
     "{{ maintainers_page() }}\n"
 )
-STUB = '---\nrender_macros: true\nentity: {kind}/{rid}\n---\n{{{{ entity_page("{kind}", "{rid}") }}}}\n'
+STUB = "---\nentity: {kind}/{rid}\n---\n"
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -56,3 +60,18 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if index is not None and index.page is not None:
             page.parent = index.page  # type: ignore[assignment]  # a Page, not a Section: see above
     return page
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The body of a record's page and its references (see the module docstring)."""
+    kind, _, rid = str(page.meta.get("entity", "")).partition("/")
+    if not rid or page.file.generated_by is None or kind not in PAGE_FOLDERS:
+        return markdown
+    renderer = adapter.renderer(config, files, page.file)
+    try:
+        body = str(renderer.entity_page(kind, rid))
+    except MacroError as exc:
+        adapter.page_problem(config, f"{adapter.page_source(config, page.file)}: {exc}")
+        return markdown
+    adapter.note_claim_reviews(config, page.file.src_uri, tuple(renderer.reviewed))
+    return body + "\n\n" + str(renderer.references())

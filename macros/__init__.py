@@ -45,23 +45,13 @@ def define_env(env: Any) -> None:
     from . import adapter
     from .pages.render import Renderer
 
-    data = adapter.dataset(env.conf)
-    repo = adapter.repo_links(env.conf)
     pages: dict[str, Renderer] = {}
 
     def renderer() -> Renderer:
         key = env.page.file.src_uri
         if key not in pages:
             pages.clear()
-            files, page = env.variables["files"], env.page.file
-            pages[key] = Renderer(
-                data,
-                lambda rid: adapter.link(data, files, page, rid),
-                edition=adapter.edition(env.conf),
-                url_to=lambda path: adapter.url_to(page, path),
-                repo=repo,
-                written=adapter.written_links(env.conf, page),
-            )
+            pages[key] = adapter.renderer(env.conf, env.variables["files"], env.page.file)
         return pages[key]
 
     def bind(name: str) -> Callable[..., str]:

@@ -28,6 +28,7 @@ from .core.dataset import Dataset, build_dataset
 from .core.errors import DataErrors
 from .core.routes import page_of
 from .editions.edition import Edition
+from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
 
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -242,3 +243,16 @@ def written_links(config: MkDocsConfig, page: File) -> dict[str, list[tuple[str,
         rid: [(file.url_relative_to(page), title) for file, title in pages]
         for rid, pages in _build(config).written.items()
     }
+
+
+def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
+    """The Renderer of one page: its links resolved from MkDocs' file list, relative to it."""
+    data = dataset(config)
+    return Renderer(
+        data,
+        lambda rid: link(data, files, page, rid),
+        edition=edition(config),
+        url_to=lambda path: url_to(page, path),
+        repo=repo_links(config),
+        written=written_links(config, page),
+    )

@@ -56,6 +56,15 @@ def test_each_kind_of_problem_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_problems_name_the_line_they_are_on(tmp_path: Path) -> None:
+    """Lines are found only for problems (the check stays linear), and are the right ones."""
+    body = '\n<p id="d">1</p>\n<a href="#d">ok</a>\n\n<p id="d">2</p>\n<a href="gone/">x</a>\n<a href="#d">again</a>'
+    assert check_site(_site(tmp_path, {"index.html": body})) == [
+        "index.html:5: duplicate id 'd' (first at line 2)",
+        "index.html:6: broken link 'gone/'",
+    ]
+
+
 def _problems(tmp_path: Path, body: str, files: dict[str, str] | None = None, head: str = "") -> list[str]:
     site = _site(tmp_path, {"index.html": body})
     if head:

@@ -57,7 +57,7 @@ def check_text(value: object, *, multiline: bool = False) -> str:
         raise _fail("text", "is empty (write the text, or leave the field out)")
     if text != text.strip():
         raise _fail("text", "has spaces at the start or end (remove them)")
-    for ch in text:
+    for ch in dict.fromkeys(text):  # each character once, in the order of first use
         if unicodedata.category(ch) in HIDDEN_CATEGORIES and not (ch == "\n" and multiline):
             raise _fail("text", f"contains invisible/control character U+{ord(ch):04X} (remove it)")
     for bad in MARKUP:
@@ -74,7 +74,8 @@ def check_text(value: object, *, multiline: bool = False) -> str:
 
 def check_id(value: object) -> str:
     text = _need_str(value, "an id")
-    odd = next((c for c in text if not (c.isascii() and c.isprintable())), None)
+    plain = text.isascii() and text.isprintable()
+    odd = None if plain else next(c for c in text if not (c.isascii() and c.isprintable()))
     if odd is not None:
         raise _fail("id", f"id {text!r} contains U+{ord(odd):04X} (ids use only a-z, 0-9 and hyphens)")
     if not ID_RE.match(text) or len(text) > 80:

@@ -241,12 +241,13 @@ def _null_paths(node: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
     """Where a value was left empty (`title:` with nothing after it, or a bare `-`)."""
     if node is None:
         yield path
-    elif isinstance(node, dict):
-        for key, value in node.items():
+        return
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if value is None:
+            yield (*path, key)
+        elif isinstance(value, dict | list):  # a scalar below costs no call
             yield from _null_paths(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _null_paths(value, (*path, i))
 
 
 def _under(loc: FieldPath, nulls: list[FieldPath], etype: str) -> bool:

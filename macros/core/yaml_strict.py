@@ -242,6 +242,7 @@ _IMPLICIT = (
     (re.compile(r"^(?:0|-?[1-9][0-9]*)$"), lambda v: _number(v, int)),
     (re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), lambda v: _number(v, float)),
 )
+_IMPLICIT_START = frozenset("tfn~-0123456789")  # a plain scalar starting otherwise is text
 
 
 class _Fast:
@@ -272,13 +273,14 @@ class _Fast:
             raise YamlProblem(1, 1, "not plain data")
         if getattr(event, "tag", None) not in (None, "!"):
             raise YamlProblem(1, 1, "tagged")
-        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, ScalarEvent):
-            if event.implicit[0] and not event.style:
+            text = event.value
+            if event.implicit[0] and not event.style and (not text or text[0] in _IMPLICIT_START):
                 for pattern, convert in _IMPLICIT:
-                    if pattern.match(event.value):
-                        return convert(event.value)
-            return event.value
+                    if pattern.match(text):
+                        return convert(text)
+            return text
+        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, SequenceStartEvent):
             items = YList()
             items.pos = pos

@@ -42,15 +42,16 @@ class PageReport:
     path: str  # site-relative, e.g. "people/ilham-aliyev/index.html"
     raw: str
     ids: set[str] = field(default_factory=set)
-    links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
+    links: list[str] = field(default_factory=list)  # hrefs, in page order
     problems: list[str] = field(default_factory=list)
-    newlines: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.newlines = [m.start() for m in re.finditer("\n", self.raw)]
+    newlines: list[int] | None = None  # offsets of the line breaks, once a line is asked for
 
     def line(self, needle: str, start: int = 0) -> int:
-        """The line of the first occurrence of `needle` (1 if it cannot be found)."""
+        """The line of the first occurrence of `needle` (1 if it cannot be found). Only for
+        a problem: searching the page from its start for every link or id would make the
+        check quadratic in the size of a page."""
+        if self.newlines is None:
+            self.newlines = [m.start() for m in re.finditer("\n", self.raw)]
         at = self.raw.find(needle, start)
         return bisect.bisect_left(self.newlines, at) + 1 if at >= 0 else 1
 
@@ -87,24 +88,22 @@ def read_page(path: str, raw: str, rules: Rules | None = None) -> PageReport:
     page = PageReport(path, raw)
     tree = LexborHTMLParser(raw)
     script_file = rules.script_file(path)
-    seen_at: dict[str, int] = {}
     for node in tree.root.traverse() if tree.root is not None else ():
         tag, attrs = node.tag or "", {k: (v or "") for k, v in node.attributes.items()}
         text = node.text(deep=True) if tag == "script" else ""
         for needle, problem in element_problems(tag, attrs, text, theme=rules.theme, script_file=script_file):
             page.add(needle, problem)
         if "href" in attrs and not scheme(attrs["href"]):
-            page.links.append((page.line(f'href="{attrs["href"]}"'), attrs["href"]))
+            page.links.append(attrs["href"])
         ident = attrs.get("id")
         if ident is None:
             continue
         if ident in page.ids:
-            first = seen_at[ident]
-            again = page.line(f'id="{ident}"', raw.find(f'id="{ident}"') + 1)
+            needle = f'id="{ident}"'
+            first, again = page.line(needle), page.line(needle, raw.find(needle) + 1)
             page.problems.append(f"{path}:{again}: duplicate id '{ident}' (first at line {first})")
         else:
             page.ids.add(ident)
-            seen_at[ident] = page.line(f'id="{ident}"')
     _leftovers(page, tree)
     return page
 
@@ -157,6 +156,18 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
+def _read(site: Path, rel: str, rules: Rules) -> PageReport:
+    """A page's report without its text, which `_reread` reads again for a link's problem:
+    the site check then holds the ids and links of every page, not every page."""
+    page = read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)
+    page.raw, page.newlines = "", None
+    return page
+
+
+def _reread(site: Path, rel: str) -> PageReport:
+    return PageReport(rel, (site / rel).read_text(encoding="utf-8"))
+
+
 def check_site(
     site: Path,
     *,
@@ -174,24 +185,25 @@ def check_site(
     site = site.resolve()
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} | set(placed_later)
     rules = Rules(theme, frozenset(files))
-    pages = {
-        rel: read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)
-        for rel in sorted(f for f in files if f.endswith(".html"))
-    }
+    pages = {rel: _read(site, rel, rules) for rel in sorted(f for f in files if f.endswith(".html"))}
     problems = [p for page in pages.values() for p in page.problems]
     for rel in sorted(f for f in files if f.endswith(".css")):
         problems += check_stylesheet(rel, (site / rel).read_text(encoding="utf-8"))
     for rel, page in pages.items():
         if posixpath.basename(rel) == "404.html":
             continue  # Material's 404 page uses root-absolute links by design
-        for line, href in page.links:
+        for href in page.links:
             target, fragment = _target(files, rel, href)
             if target is None:
                 continue
+            found = []
             if offline and urlsplit(href).path.endswith("/"):
-                problems.append(f"{rel}:{line}: link {href!r} is a folder (offline copies need file links)")
+                found.append(f"link {href!r} is a folder (offline copies need file links)")
             if target not in files:
-                problems.append(f"{rel}:{line}: broken link {href!r}")
+                found.append(f"broken link {href!r}")
             elif fragment and target in pages and fragment not in pages[target].ids:
-                problems.append(f"{rel}:{line}: link {href!r}: no element with id '{fragment}'")
+                found.append(f"link {href!r}: no element with id '{fragment}'")
+            if found:
+                line = _reread(site, rel).line(f'href="{href}"')
+                problems += [f"{rel}:{line}: {text}" for text in found]
     return problems

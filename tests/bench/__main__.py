@@ -1,91 +1,86 @@
-"""Benchmarks (`make bench [SIZES=100,1000]`): the build of the real project plus N
-synthetic meetings, side by side with the same pages in plain MkDocs + Material.
+"""Benchmarks (`make bench [SIZES=100,1000] [REPEAT=3]`): the build of the real project plus
+N synthetic meetings, side by side with the same pages in plain MkDocs + Material.
 
 Not a test: it prints a table and asserts nothing. Builds of ours and of the baseline
 are interleaved (ours, baseline, ours, baseline …) so that machine noise hits both; each
-figure is the median of REPEAT runs.
+time is the median of REPEAT runs, each build a child process of its own whose peak memory
+(maximum resident set) is read when it ends. Per size it prints:
+
+* build: ours and the baseline (s), their ratio, ms per record (every record of the data,
+  the real ones included) and ms per synthetic meeting;
+* peak memory of our build (MB, the largest of the runs);
+* the median and the largest page, the largest generated entity page (bytes / gzipped);
+* the search index (bytes / gzipped), ours and the baseline's;
+* `python -m macros check` on the same data (s, median of REPEAT), and the time of a
+  rebuild after a one-file data edit, as `mkdocs serve` does it (`--no-rebuild` skips it).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from macros.core.dataset import build_dataset
 
-from .synthetic import ROOT, baseline, project
+from .measure import build, check, median, rebuild, site_sizes
+from .synthetic import baseline, project
 
 
-def _seconds(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+def _kb(n: int) -> str:
+    return f"{n / 1024:.0f}K" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f}M"
 
 
-def _build(project_dir: Path, site: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-q",
-        "-f",
-        str(project_dir / "mkdocs.yml"),
-    ]
-    subprocess.run([*command, "-d", str(site)], cwd=project_dir, env=env, check=True)
-
-
-def measure(n: int, repeat: int, work: Path) -> dict[str, float]:
+def measure(n: int, repeat: int, work: Path, with_rebuild: bool) -> list[str]:
+    """The report's lines for `n` meetings."""
     ours, plain = project(n, work / f"ours-{n}"), baseline(n, work / f"plain-{n}")
     times: dict[str, list[float]] = {"ours": [], "plain": []}
+    peak = 0.0
     for k in range(repeat):
         for name, source in (("ours", ours), ("plain", plain)):
-            site = work / f"site-{name}-{n}-{k}"
-            times[name].append(_seconds(lambda p=source, s=site: _build(p, s)))
-    check = _seconds(lambda: build_dataset(ours / "data", today=date.today()))
-    entities = sum(1 for _ in (ours / "data").rglob("*.yml"))  # files, for the record only
-    records = build_dataset(ours / "data", today=date.today())
-    count = sum(len(r) for r in records.records.values())
-    ours_s, plain_s = statistics.median(times["ours"]), statistics.median(times["plain"])
-    return {
-        "meetings": n,
-        "records": count,
-        "files": entities,
-        "ours": ours_s,
-        "plain": plain_s,
-        "ratio": ours_s / plain_s,
-        "ms_per_record": 1000 * ours_s / count,
-        "check": check,
-    }
+            result = build(source, work / f"site-{name}-{n}-{k}")
+            times[name].append(result.seconds)
+            peak = max(peak, result.peak_mb) if name == "ours" else peak
+    checks = [check(ours).seconds for _ in range(repeat)]
+    records = sum(len(r) for r in build_dataset(ours / "data", today=date.today()).records.values())
+    ours_s, plain_s = median(times["ours"]), median(times["plain"])
+    sizes, plain_sizes = site_sizes(work / f"site-ours-{n}-0"), site_sizes(work / f"site-plain-{n}-0")
+    lines = [
+        f"## {n} meetings, {records} records ({sizes.pages} pages; baseline {plain_sizes.pages})",
+        f"build            ours {ours_s:.1f} s, plain {plain_s:.1f} s, ratio {ours_s / plain_s:.2f}"
+        f"  (runs: {', '.join(f'{t:.1f}' for t in times['ours'])} / "
+        f"{', '.join(f'{t:.1f}' for t in times['plain'])})",
+        f"per entity       {1000 * ours_s / records:.2f} ms/record, {1000 * ours_s / n:.1f} ms/meeting",
+        f"peak memory      {peak:.0f} MB",
+        f"median page      {_kb(sizes.median_page[0])} / {_kb(sizes.median_page[1])} gz",
+        f"largest page     {_kb(sizes.largest_page[0])} / {_kb(sizes.largest_page[1])} gz"
+        f"  {sizes.largest_page[2]}",
+        f"largest entity   {_kb(sizes.largest_entity[0])} / {_kb(sizes.largest_entity[1])} gz"
+        f"  {sizes.largest_entity[2]}",
+        f"search index     {_kb(sizes.search[0])} / {_kb(sizes.search[1])} gz"
+        f"  (baseline {_kb(plain_sizes.search[0])} / {_kb(plain_sizes.search[1])} gz)",
+        f"macros check     {median(checks):.2f} s for {records} records",
+    ]
+    if with_rebuild:
+        seconds = rebuild(ours, work / f"site-rebuild-{n}")
+        lines.append(f"rebuild (serve)  {seconds:.1f} s after a one-file data edit")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench")
     parser.add_argument("--sizes", default=os.environ.get("SIZES", "100,1000"))
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("REPEAT", "3")))
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild measurement")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    print(
-        f"{'meetings':>8} {'records':>8} {'ours s':>8} {'plain s':>8} {'ratio':>6} {'ms/record':>9} {'check s':>8}"
-    )
+    print(f"# make bench: sizes {sizes}, {args.repeat} run(s) each, medians", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            r = measure(n, args.repeat, Path(tmp))
-            print(
-                f"{r['meetings']:>8} {r['records']:>8} {r['ours']:>8.1f} {r['plain']:>8.1f} "
-                f"{r['ratio']:>6.2f} {r['ms_per_record']:>9.2f} {r['check']:>8.2f}",
-                flush=True,
-            )
+            print("\n".join(measure(n, args.repeat, Path(tmp), not args.no_rebuild)), flush=True)
     return 0
 
 
