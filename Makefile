@@ -90,7 +90,7 @@ test: system-test $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m ruff check macros hooks tests
 	$(BIN)/python -m ruff format --check macros hooks tests
 	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Is every address a source gives still there? Needs the network (says so when there is none);
 # writes dist/linkcheck.json with the date of each result. Not part of `make test`.

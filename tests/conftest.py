@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from macros.core.dataset import Dataset, build_dataset
 from macros.core.errors import DataErrors
@@ -23,6 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "valid" / "data"
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 11, 25)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the PDF edition first, in one pytest-xdist group (`make test` runs
+    `--dist loadgroup`): printing the real site is the longest step of the run, so one worker
+    prints it while the others take everything else."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -129,13 +137,35 @@ def run_build(project: Path, site: Path | None = None, **env: str) -> subprocess
     )
 
 
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` once per test run, whatever the number of pytest-xdist workers: the
+    first worker to need it makes it under a lock in the run's common temporary folder; the
+    others wait and reuse it. A make that fails leaves no mark, so each worker reports it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # pytest-xdist gives each worker a folder inside the run's own
+    folder = base / f"shared-{name}"
+    with FileLock(f"{folder}.lock"):
+        done = folder / ".made"
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            result = make(folder)
+            done.write_text(str(result), encoding="utf-8")
+        return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once per test session with `mkdocs build --strict`."""
-    project = make_project(tmp_path_factory.mktemp("real"))
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The real project, built once per test run with `mkdocs build --strict`."""
+
+    def make(folder: Path) -> Path:
+        project = make_project(folder)
+        result = run_build(project)
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+
+    return shared(tmp_path_factory, "real", make)
 
 
 SITE_URL = "https://example.org/briefing/"
@@ -155,16 +185,20 @@ TRICKY_PAGE = 'Tricky "quotes" & <angle> brackets: this page exists to test esca
 def site_with_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built with SITE_URL set, plus one written page whose description
     carries quotes, < > and &."""
-    project = make_project(tmp_path_factory.mktemp("with-url"))
-    (project / "docs" / "tricky.md").write_text(
-        "# Tricky\n\n" + TRICKY_PAGE.replace("<", "&lt;"), encoding="utf-8"
-    )
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Tricky: tricky.md\n", 1), encoding="utf-8")
-    result = run_build(project, SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+
+    def make(folder: Path) -> Path:
+        project = make_project(folder)
+        (project / "docs" / "tricky.md").write_text(
+            "# Tricky\n\n" + TRICKY_PAGE.replace("<", "&lt;"), encoding="utf-8"
+        )
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Tricky: tricky.md\n", 1), encoding="utf-8")
+        result = run_build(project, SITE_URL=SITE_URL)
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+
+    return shared(tmp_path_factory, "with-url", make)
 
 
 @pytest.fixture(scope="session")
@@ -174,14 +208,16 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from macros.editions.offline import make_zip
 
-    work = tmp_path_factory.mktemp("offline")
-    result = run_build(ROOT, work / "site", OFFLINE="true")
-    assert result.returncode == 0, result.stderr
-    archive = work / "dist" / "offline.zip"
-    make_zip(work / "site", archive)
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(work / "unzipped")
-    return work / "unzipped" / "three-brothers-briefing"
+    def make(work: Path) -> Path:
+        result = run_build(ROOT, work / "site", OFFLINE="true")
+        assert result.returncode == 0, result.stderr
+        archive = work / "dist" / "offline.zip"
+        make_zip(work / "site", archive)
+        with zipfile.ZipFile(archive) as zf:
+            zf.extractall(work / "unzipped")
+        return work / "unzipped" / "three-brothers-briefing"
+
+    return shared(tmp_path_factory, "offline", make)
 
 
 @pytest.fixture(scope="session")
@@ -189,6 +225,8 @@ def pdf_edition(site_with_url: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The PDF edition, printed from the build with SITE_URL (so its address is printed)."""
     from macros.editions.pdf import write_pdf
 
-    out = tmp_path_factory.mktemp("pdf") / "briefing.pdf"
-    write_pdf(site_with_url, out, PDF_EDITION)
-    return out
+    def make(folder: Path) -> Path:
+        write_pdf(site_with_url, folder / "briefing.pdf", PDF_EDITION)
+        return folder / "briefing.pdf"
+
+    return shared(tmp_path_factory, "pdf", make)

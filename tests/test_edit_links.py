@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
-from conftest import ROOT, TODAY, edit, make_project, run_build
+from conftest import ROOT, TODAY, edit, make_project, run_build, shared
 from selectolax.lexbor import LexborHTMLParser
 from test_contributing import fill_meeting
 
@@ -52,23 +52,27 @@ def test_without_a_repository_there_are_no_edit_or_report_links(built_site: Path
 def contributed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The issue's contributor: `new meeting`, fill in what it asks, check, build (with the
     repository and the site's address configured)."""
-    project = make_project(tmp_path_factory.mktemp("contributed"))
-    data = project / "data"
-    assert main(["new", "meeting", "ankara-2026-02-10", "--data", str(data)]) == 0
-    path = data / "meetings" / "ankara-2026-02-10.yml"
-    path.write_text(
-        fill_meeting(
-            path.read_text(encoding="utf-8"),
-            person="ilham-aliyev",
-            source="anews-aa-astana-2024-07-03",
-            country="turkiye",
-        ),
-        encoding="utf-8",
-    )
-    assert main(["check", "--data", str(data)]) == 0
-    result = run_build(project, REPO_URL=REPO, SITE_URL=SITE)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+
+    def make(folder: Path) -> Path:
+        project = make_project(folder)
+        data = project / "data"
+        assert main(["new", "meeting", "ankara-2026-02-10", "--data", str(data)]) == 0
+        path = data / "meetings" / "ankara-2026-02-10.yml"
+        path.write_text(
+            fill_meeting(
+                path.read_text(encoding="utf-8"),
+                person="ilham-aliyev",
+                source="anews-aa-astana-2024-07-03",
+                country="turkiye",
+            ),
+            encoding="utf-8",
+        )
+        assert main(["check", "--data", str(data)]) == 0
+        result = run_build(project, REPO_URL=REPO, SITE_URL=SITE)
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+
+    return shared(tmp_path_factory, "contributed", make)
 
 
 def test_a_new_meeting_gets_a_page_whose_edit_link_is_its_record(contributed_site: Path) -> None:

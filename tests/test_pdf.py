@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from macros.core.refs import iter_leaves
 
 DATA = real_data()
+# Printing the real site takes minutes: one worker prints it, first (see conftest.py).
+pytestmark = pytest.mark.xdist_group("pdf")
 
 
 @pytest.fixture(scope="module")

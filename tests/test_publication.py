@@ -328,6 +328,7 @@ def test_csvs_give_names_beside_ids(built_site: Path) -> None:
     assert people["shehbaz-sharif"]["country_name"] == "Pakistan"
 
 
+@pytest.mark.xdist_group("pdf")
 def test_edition_files_are_placed_beside_the_site_so_their_links_hold(
     built_site: Path, offline_copy: Path, pdf_edition: Path, tmp_path: Path
 ) -> None:
