@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from .errors import DataError
 from .fields import ID_RE
 from .files import FileProblem, entry_kind, list_folder, read_regular, visible
-from .messages import pydantic_error
+from .messages import misspelt, pydantic_error
 from .models import DATA_FOLDERS, KINDS, OPTIONAL_KINDS, SCHEMA_FOLDER, Record
 from .refs import FieldPath, format_path
 from .yaml_strict import MAX_BYTES, Pos, YamlProblem, YList, YMap, parse
@@ -291,7 +291,7 @@ def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult
     try:
         record = KINDS[kind].model_validate(dict(raw))
     except ValidationError as exc:
-        for err in exc.errors():
+        for err in misspelt(KINDS[kind], exc.errors()):
             if not _under(tuple(err["loc"]), nulls, err["type"]):
                 result.errors.append(pydantic_error(kind, rid, KINDS[kind], err, where))
     entry = Entry(kind, rid, where, record)

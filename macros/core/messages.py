@@ -115,6 +115,19 @@ def _problem(model: type[BaseModel], err: Any, loc: FieldPath) -> tuple[str, str
     return problem, ""
 
 
+def misspelt(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """The errors without a required field's "missing" when an unknown field beside it is
+    that field misspelt (`formt:` for `format:`): the "did you mean" line says it all."""
+    meant = set()
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden":
+            parent = model_at(model, loc[:-1])
+            hint = difflib.get_close_matches(str(loc[-1]), sorted(parent.model_fields) if parent else [], n=1)
+            meant.update((*loc[:-1], h) for h in hint)
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
+
 def pydantic_error(kind: str, rid: str, model: type[BaseModel], err: Any, where: Any) -> DataError:
     """One DataError for one pydantic error; `where` is the record's RecordLocation."""
     loc: FieldPath = tuple(err["loc"])
