@@ -179,7 +179,8 @@ def graph_layout(edges: list[tuple[Claim, Relation]], names: dict[str, str]) -> 
         dx, dy = b.x - a.x, b.y - a.y
         length = math.hypot(dx, dy) or 1
         ux, uy = dx / length, dy / length
-        bend = 14 + 24 * n
+        # bent less between near neighbours: a bend wider than the gap draws a loop
+        bend = (14 + 24 * n) * min(1.0, length / 240)
         sign = 1 if a.id < b.id else -1  # parallel edges of either direction bend apart
         cx, cy = (a.x + b.x) / 2 - uy * bend * sign, (a.y + b.y) / 2 + ux * bend * sign
         x1, y1 = _border(a, ux, uy, 2)
