@@ -36,6 +36,8 @@ from .core.models import KINDS
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The command line: one flat declaration per subcommand and option, long but read top
+    to bottom (splitting it would only scatter the --help text)."""
     parser = argparse.ArgumentParser(
         prog="python -m macros", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -188,6 +188,8 @@ def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
 
 
 def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
+    """Read, parse and load one data file's records into `result`. Long only because each of
+    its five ways to fail is one DataError spelled out; each returns at once."""
     result.files.append(shown)
     try:
         raw = read_regular(path, MAX_BYTES)
