@@ -117,7 +117,7 @@ def _problem(model: type[BaseModel], err: Any, loc: FieldPath) -> tuple[str, str
 
 def misspelt(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """The errors without a required field's "missing" when an unknown field beside it is
-    that field misspelt (`formt:` for `format:`): the "did you mean" line says it all."""
+    that field misspelt (`nmae:` for `name:`): the "did you mean" line says it all."""
     meant: set[FieldPath] = set()
     for err in errors:
         loc = tuple(err["loc"])
