@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from .core.routes import page_of
 from .editions.edition import Edition
 from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
+from .pages.stash import BlockStash
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -46,6 +48,10 @@ class _Build:
     reviews: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # record id -> written pages that say they cover it: (page's file, its title)
     written: dict[str, list[tuple[File, str]]] = field(default_factory=dict)
+    # page source path -> the HTML blocks its macros gave, until its Markdown is converted
+    stashes: dict[str, BlockStash] = field(default_factory=dict)
+    # the placeholders' nonce: new for every build, so that no page can write one (stash.py)
+    nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 
 
 _BUILDS: dict[str, _Build] = {}
@@ -247,7 +253,8 @@ def written_links(config: MkDocsConfig, page: File) -> dict[str, list[tuple[str,
 
 def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
     """The Renderer of one page: its links resolved from MkDocs' file list, relative to it."""
-    data = dataset(config)
+    data, build = dataset(config), _build(config)
+    stash = build.stashes[page.src_uri] = BlockStash(build.nonce)
     return Renderer(
         data,
         lambda rid: link(data, files, page, rid),
@@ -255,4 +262,19 @@ def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
         url_to=lambda path: url_to(page, path),
         repo=repo_links(config),
         written=written_links(config, page),
+        stash=stash,
     )
+
+
+def put_back_blocks(config: MkDocsConfig, page: File, html: str) -> str:
+    """A converted page with its macros' HTML blocks in place of their placeholders; a
+    placeholder out of place is a page problem (unless the page has one already)."""
+    build = _build(config)
+    stash = build.stashes.pop(page.src_uri, None)
+    if stash is None:
+        return html
+    html, problems = stash.put_back(html)
+    source = page_source(config, page)
+    if problems and not any(p.startswith(source + ":") for p in build.page_problems):
+        build.page_problems += [f"{source}: {problem}" for problem in problems]
+    return html

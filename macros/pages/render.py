@@ -27,6 +27,7 @@ from .labels import affiliation_label, source_line
 from .maintainers import maintenance
 from .repo_links import RepoLinks
 from .search_terms import fold
+from .stash import BlockStash
 from .templates import ENV
 
 Link = Callable[[str], str]
@@ -54,6 +55,7 @@ class Renderer:
         edition: Edition | None = None,
         url_to: Link = str,
         repo: RepoLinks | None = None,
+        stash: BlockStash | None = None,
     ) -> None:
         self.data = dataset
         self.link = link
@@ -67,6 +69,9 @@ class Renderer:
         self.markers: dict[str, list[str]] = {}
         self._svg_count = 0
         self.reviewed: list[str] = []  # ids of the audited claims this page shows, with a verdict
+        # In a build, a block's HTML waits here while Markdown converts the page (stash.py).
+        self.stash = stash
+        self._depth = 0  # blocks being rendered (a figure inside a page's block is part of it)
 
     def marker(self, source_id: str) -> str:
         """The id of a new citation marker of `source_id`, so that its reference can link back."""
@@ -83,7 +88,20 @@ class Renderer:
             raise MacroError(f"{call}: {exc.args[0]}") from None
 
     def block(self, template: str, **context: object) -> Markup:
-        html = ENV.get_template(template).render(
+        """A template's HTML for the page's Markdown: as it is, or, with a stash, its
+        headings and a placeholder for each run of HTML between them."""
+        self._depth += 1
+        try:
+            html = self._render(template, context)
+        finally:
+            self._depth -= 1
+        if self.stash is not None and self._depth == 0:
+            return Markup(self.stash.hold(html))
+        # Blank lines around keep the HTML one raw block for Markdown.
+        return Markup("\n" + html.strip() + "\n")
+
+    def _render(self, template: str, context: dict[str, object]) -> str:
+        return ENV.get_template(template).render(
             data=self.data,
             link=self.link,
             name_of=self.name_of,
@@ -100,8 +118,6 @@ class Renderer:
             source_line=source_line,
             **context,
         )
-        # Blank lines around keep the HTML one raw block for Markdown.
-        return Markup("\n" + html.strip() + "\n")
 
     def report_url(self, claim: Any) -> str:
         """A pre-filled "Report a correction" issue for a claim ('' without a repository)."""

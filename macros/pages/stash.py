@@ -1,0 +1,90 @@
+"""HTML blocks kept out of Python-Markdown, and put back after it (no MkDocs import).
+
+A block macro gives HTML with Markdown headings between its parts: the headings go
+through Markdown, which gives them their anchors, permalinks and places in the page's
+table of contents. The HTML itself needs nothing from Markdown, which would only read it
+again with its raw-HTML parser (a sixth of a build at 300 meetings) and hand it back
+unchanged. So `hold` keeps each run of HTML here and gives Markdown a placeholder
+paragraph in its place, and `put_back` replaces each placeholder paragraph of the
+converted page with its HTML (hooks/html_blocks.py, before anything reads the page's HTML:
+the description, the search index).
+
+A placeholder is letters and digits, which Markdown leaves as they are, with a nonce that
+the adapter draws at random for each build: no page, front matter or data can write one
+(text that looks like one stays text). Only a placeholder that is a paragraph of its own
+is replaced; one found anywhere else (a block macro called inside other markup) is left
+in place and reported by `put_back`, and the build fails.
+
+A line is kept as a Markdown heading only in the form our templates write one: `#`s, a
+space, its text, and an attribute list `{ #anchor … }` closing the line. Text from data
+can never hold a brace (core/fields.check_text refuses them), and data in a heading goes
+through the `md` filter, which escapes braces: no value from data makes such a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADING = re.compile(r"^#{1,6} [^\n]*\{ ?#[^{}\n]*\}[ \t]*$", re.M)
+NONCE = re.compile(r"[0-9a-f]{16,64}")
+
+
+class BlockStash:
+    """The HTML blocks of one page, by number, behind placeholders with this build's nonce."""
+
+    def __init__(self, nonce: str) -> None:
+        if not NONCE.fullmatch(nonce):
+            raise ValueError(f"a nonce is 16 to 64 lowercase hex digits, got {nonce!r}")
+        self.blocks: list[str] = []
+        self._prefix = f"BRIEFINGBLOCK{nonce}N"
+        self._token = re.compile(rf"(<p>)?{self._prefix}(\d+)X(</p>)?")
+
+    def placeholder(self, number: int) -> str:
+        return f"{self._prefix}{number}X"
+
+    def hold(self, html: str) -> str:
+        """Markdown for a block: its heading lines as they are, each run of HTML between
+        them as a placeholder paragraph, blank lines around each."""
+        parts: list[str] = []
+        start = 0
+        for heading in HEADING.finditer(html):
+            parts += [self._hold(html[start : heading.start()]), heading[0]]
+            start = heading.end()
+        parts.append(self._hold(html[start:]))
+        return "\n\n" + "\n\n".join(p for p in parts if p) + "\n\n"
+
+    def _hold(self, html: str) -> str:
+        html = html.strip()
+        if not html:
+            return ""
+        self.blocks.append(html)
+        return self.placeholder(len(self.blocks) - 1)
+
+    def put_back(self, html: str) -> tuple[str, list[str]]:
+        """The page's HTML with each placeholder paragraph replaced by its block, and what
+        went wrong: placeholders found elsewhere than in a paragraph of their own, blocks
+        whose placeholder is missing."""
+        found: set[int] = set()
+        misplaced: list[str] = []
+
+        def block(match: re.Match[str]) -> str:
+            number = int(match[2])
+            if number >= len(self.blocks) or number in found or not (match[1] and match[3]):
+                misplaced.append(match[0])
+                return match[0]
+            found.add(number)
+            return self.blocks[number]
+
+        html = self._token.sub(block, html)
+        problems = (
+            [
+                "a block macro is called inside other markup (a list, a table, a quote, an HTML "
+                "tag, a code span): call it on a line of its own"
+            ]
+            if misplaced
+            else []
+        )
+        lost = len(self.blocks) - len(found)
+        if lost and not misplaced:
+            problems.append(f"{lost} block(s) of macro output were lost in the Markdown conversion")
+        return html, problems
