@@ -50,6 +50,8 @@ class _Build:
     written: dict[str, list[tuple[File, str]]] = field(default_factory=dict)
     # page source path -> the HTML blocks its macros gave, until its Markdown is converted
     stashes: dict[str, BlockStash] = field(default_factory=dict)
+    # page source path -> its blocks left out of search, until search has read the page
+    late: dict[str, BlockStash] = field(default_factory=dict)
     # the placeholders' nonce: new for every build, so that no page can write one (stash.py)
     nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 
@@ -274,7 +276,20 @@ def put_back_blocks(config: MkDocsConfig, page: File, html: str) -> str:
     if stash is None:
         return html
     html, problems = stash.put_back(html)
+    if stash.late:
+        build.late[page.src_uri] = stash
     source = page_source(config, page)
     if problems and not any(p.startswith(source + ":") for p in build.page_problems):
         build.page_problems += [f"{source}: {problem}" for problem in problems]
     return html
+
+
+def put_back_late_blocks(config: MkDocsConfig, page: File, html: str) -> str:
+    """The page with the blocks that search leaves out in place, once search has read it."""
+    stash = _build(config).late.pop(page.src_uri, None)
+    if stash is None:
+        return html
+    try:
+        return stash.put_back_late(html)
+    except ValueError as exc:
+        raise PluginError(f"{page_source(config, page)}: {exc}") from None

@@ -57,6 +57,7 @@ def test_a_page_with_its_blocks_held_comes_out_as_markdown_made_it(kind: str, ri
     converted, toc = _convert(text)
     html, problems = stash.put_back(converted)
     assert problems == []
+    html = stash.put_back_late(html)  # the references, after search (a test below)
     assert toc == expected_toc and len(toc) == 1 and toc[0]["children"]
     # Markdown put a blank line between two HTML blocks; nothing else differs
     assert re.sub(r"\n+", "\n", html) == re.sub(r"\n+", "\n", expected)
@@ -89,6 +90,17 @@ def test_a_placeholder_out_of_place_twice_or_unknown_is_reported_and_left() -> N
     assert stash.put_back(other + f"<p>{token}</p>") == (other + "<p>one</p>", [])
 
 
+def test_a_late_block_waits_in_an_element_search_leaves_out_then_comes_back() -> None:
+    stash = BlockStash(NONCE)
+    text = stash.hold("<p>body</p>") + stash.hold('<ol class="references">…</ol>', late=True)
+    html, problems = stash.put_back(_convert(text)[0])
+    waiting = f"<div data-search-exclude>{stash.placeholder(1)}</div>"
+    assert problems == [] and html == f"<p>body</p>\n{waiting}"
+    assert stash.put_back_late(html) == '<p>body</p>\n<ol class="references">…</ol>'
+    with pytest.raises(ValueError, match="lost"):
+        stash.put_back_late("<p>body</p>")
+
+
 def test_a_nonce_is_hex_only() -> None:
     with pytest.raises(ValueError):
         BlockStash("N0X<p>")
@@ -109,6 +121,7 @@ def test_in_a_build_headings_reach_the_toc_and_search_and_a_forged_placeholder_s
     page = _page(outcome.site, "forged")
     assert [p.text() for p in page.css("article p") if forged in p.text()] == [forged]
     assert len(page.css("#claim-claim-1")) == 1
+    assert len(page.css("ol.references li")) == 1  # put back after search read the page
     claims = _page(outcome.site, "claims")
     headings = [
         h.attributes["id"]

@@ -90,13 +90,18 @@ class Renderer:
     def block(self, template: str, **context: object) -> Markup:
         """A template's HTML for the page's Markdown: as it is, or, with a stash, its
         headings and a placeholder for each run of HTML between them."""
+        return self._block(template, context)
+
+    def _block(self, template: str, context: dict[str, object], *, unsearched: bool = False) -> Markup:
+        """`block`; `unsearched`: HTML that search leaves out, put back only after search
+        has read the page (stash.py)."""
         self._depth += 1
         try:
             html = self._render(template, context)
         finally:
             self._depth -= 1
         if self.stash is not None and self._depth == 0:
-            return Markup(self.stash.hold(html))
+            return Markup(self.stash.hold(html, late=unsearched))
         # Blank lines around keep the HTML one raw block for Markdown.
         return Markup("\n" + html.strip() + "\n")
 
@@ -320,4 +325,6 @@ class Renderer:
         if not self.number:
             return Markup("")
         sources = [self.data.sources[sid] for sid in self.number]
-        return Markup("\n## References { #references }\n") + self.block("references.html", sources=sources)
+        return Markup("\n## References { #references }\n") + self._block(
+            "references.html", {"sources": sources}, unsearched=True
+        )

@@ -36,28 +36,32 @@ class BlockStash:
         if not NONCE.fullmatch(nonce):
             raise ValueError(f"a nonce is 16 to 64 lowercase hex digits, got {nonce!r}")
         self.blocks: list[str] = []
+        self.late: set[int] = set()  # blocks left out of search: put back after it (`put_back_late`)
         self._prefix = f"BRIEFINGBLOCK{nonce}N"
         self._token = re.compile(rf"(<p>)?{self._prefix}(\d+)X(</p>)?")
 
     def placeholder(self, number: int) -> str:
         return f"{self._prefix}{number}X"
 
-    def hold(self, html: str) -> str:
+    def hold(self, html: str, *, late: bool = False) -> str:
         """Markdown for a block: its heading lines as they are, each run of HTML between
-        them as a placeholder paragraph, blank lines around each."""
+        them as a placeholder paragraph, blank lines around each. A `late` block is one
+        that search leaves out (data-search-exclude): see `put_back_late`."""
         parts: list[str] = []
         start = 0
         for heading in HEADING.finditer(html):
-            parts += [self._hold(html[start : heading.start()]), heading[0]]
+            parts += [self._hold(html[start : heading.start()], late), heading[0]]
             start = heading.end()
-        parts.append(self._hold(html[start:]))
+        parts.append(self._hold(html[start:], late))
         return "\n\n" + "\n\n".join(p for p in parts if p) + "\n\n"
 
-    def _hold(self, html: str) -> str:
+    def _hold(self, html: str, late: bool) -> str:
         html = html.strip()
         if not html:
             return ""
         self.blocks.append(html)
+        if late:
+            self.late.add(len(self.blocks) - 1)
         return self.placeholder(len(self.blocks) - 1)
 
     def put_back(self, html: str) -> tuple[str, list[str]]:
@@ -73,7 +77,7 @@ class BlockStash:
                 misplaced.append(match[0])
                 return match[0]
             found.add(number)
-            return self.blocks[number]
+            return self._excluded(number) if number in self.late else self.blocks[number]
 
         html = self._token.sub(block, html)
         problems = (
@@ -88,3 +92,18 @@ class BlockStash:
         if lost and not misplaced:
             problems.append(f"{lost} block(s) of macro output were lost in the Markdown conversion")
         return html, problems
+
+    def _excluded(self, number: int) -> str:
+        return f"<div data-search-exclude>{self.placeholder(number)}</div>"
+
+    def put_back_late(self, html: str) -> str:
+        """The page with its late blocks in place. Material's search plugin parses every
+        page's HTML, a quarter of a build; a page's references, which it leaves out, were a
+        third of what it read. So `put_back` gives each late block as an empty element that
+        search leaves out, and this puts the block there once search has read the page."""
+        for number in sorted(self.late):
+            excluded = self._excluded(number)
+            if html.count(excluded) != 1:
+                raise ValueError(f"a block left out of search was lost ({html.count(excluded)} places)")
+            html = html.replace(excluded, self.blocks[number])
+        return html
