@@ -8,6 +8,9 @@
   `folded` field with the diacritic-free forms of its words ("Azərbaycan" -> azerbaycan),
   searched like the text (mkdocs.yml: search › fields). This reads the plugin's list of
   entries (`search_index.entries`, Material 9.8, pinned); tests/test_search.py checks it.
+* Generated pages: a section whose list search left out (`<!--late-->` in the templates:
+  the claims, meetings and sources that have entries of their own on All claims, on their
+  own pages and on Sources) would be an entry with a heading and no text; it is dropped.
 """
 
 from __future__ import annotations
@@ -45,10 +48,16 @@ def on_page_context(
     if entries is None:
         return context
     prefix = page.url
-    for entry in reversed(entries):
-        location = entry.get("location", "")
-        if location.split("#")[0] != prefix:
-            break
+    generated = bool(page.meta.get("entity"))
+    start = len(entries)
+    while start and entries[start - 1].get("location", "").split("#")[0] == prefix:
+        start -= 1
+    kept = []
+    for entry in entries[start:]:
+        if generated and "#" in entry.get("location", "") and not entry.get("text"):
+            continue  # a section whose list is searched where its items have pages of their own
         if folded := folded_words(entry.get("title", ""), entry.get("text", "")):
             entry["folded"] = folded
+        kept.append(entry)
+    entries[start:] = kept
     return context

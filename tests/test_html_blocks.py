@@ -16,7 +16,7 @@ from small_build import MACRO_PAGE, run, small_project, write
 
 from macros.core.routes import page_of
 from macros.pages.render import Renderer
-from macros.pages.stash import HEADING, BlockStash
+from macros.pages.stash import HEADING, BlockStash, without_late_marks
 
 DATA = real_data()
 NONCE = "0123456789abcdef01234567"
@@ -99,6 +99,71 @@ def test_a_late_block_waits_in_an_element_search_leaves_out_then_comes_back() ->
     assert stash.put_back_late(html) == '<p>body</p>\n<ol class="references">…</ol>'
     with pytest.raises(ValueError, match="lost"):
         stash.put_back_late("<p>body</p>")
+
+
+def test_late_regions_nested_in_a_block_come_back_in_place_and_in_order() -> None:
+    stash = BlockStash(NONCE)
+    block = (
+        "<p>lead</p>\n<!--late--><ul><li>a</li>"
+        "<!--late--><div>a's details</div><!--/late--></ul><!--/late-->\n"
+        "<p>middle</p>\n<!--late--><p>second</p><!--/late-->"
+    )
+    text = stash.hold(block)
+    html, problems = stash.put_back(_convert(text)[0])
+    assert problems == []
+    # search reads the block with both regions as empty elements it leaves out
+    assert "<li>" not in html and "second" not in html
+    assert html.startswith("<p>lead</p>\n<div data-search-exclude>") and "<p>middle</p>" in html
+    assert stash.put_back_late(html) == (
+        "<p>lead</p>\n<ul><li>a</li><div>a's details</div></ul>\n<p>middle</p>\n<p>second</p>"
+    )
+
+
+def test_without_a_stash_a_late_region_is_its_html() -> None:
+    assert without_late_marks("<p>a</p><!--late--><p>b<!--late-->c<!--/late--></p><!--/late-->") == (
+        "<p>a</p><p>bc</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        ("<p>a</p><!--late--><p>b</p>", "not closed"),
+        ("<p>a</p><!--/late--><p>b</p>", "not opened"),
+        ("<!--late--><!--late--><p>b</p><!--/late-->", "not closed"),
+    ],
+)
+def test_an_unbalanced_late_marker_is_refused_with_or_without_a_stash(html: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        BlockStash(NONCE).hold(html)
+    with pytest.raises(ValueError, match=message):
+        without_late_marks(html)
+
+
+def test_a_late_region_lost_or_repeated_by_the_page_is_reported() -> None:
+    stash = BlockStash(NONCE)
+    html, _ = stash.put_back(_convert(stash.hold("<p>x</p><!--late--><p>y</p><!--/late-->"))[0])
+    with pytest.raises(ValueError, match="lost or repeated"):
+        stash.put_back_late(html.replace("<div data-search-exclude>", "<div>"))
+    waiting = html[html.index("<div data-search-exclude>") :]
+    with pytest.raises(ValueError, match="lost or repeated"):
+        stash.put_back_late(html + waiting)
+
+
+def test_search_reads_a_generated_page_s_lead_and_not_its_lists(built_site: Path) -> None:
+    """A meeting's page keeps its claims, but its search entries are its lead and its
+    participants: each claim is found on All claims, on its own anchor."""
+    page = _page(built_site, "meetings/lachin-2025-05-28")
+    claim_ids = [d.attributes["id"] for d in page.css("#outcomes ~ .claim[id]")]
+    assert claim_ids and all(page.css_first(f"#{c}") is not None for c in claim_ids)
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in index["docs"]}
+    of_page = sorted(loc for loc in entries if loc.startswith("meetings/lachin-2025-05-28/"))
+    assert of_page == ["meetings/lachin-2025-05-28/", "meetings/lachin-2025-05-28/#participants"]
+    assert "Shehbaz Sharif" in entries["meetings/lachin-2025-05-28/#participants"]["text"]
+    for cid in claim_ids:
+        assert entries[f"claims/#{cid}"]["text"] == ""  # indexed by its heading, the claim's text
+        assert entries[f"claims/#{cid}"]["title"]
 
 
 def test_a_nonce_is_hex_only() -> None:

@@ -27,7 +27,7 @@ from .labels import affiliation_label, source_line
 from .maintainers import maintenance
 from .repo_links import RepoLinks
 from .search_terms import fold
-from .stash import BlockStash
+from .stash import BlockStash, without_late_marks
 from .templates import ENV
 
 Link = Callable[[str], str]
@@ -103,7 +103,7 @@ class Renderer:
         if self.stash is not None and self._depth == 0:
             return Markup(self.stash.hold(html, late=unsearched))
         # Blank lines around keep the HTML one raw block for Markdown.
-        return Markup("\n" + html.strip() + "\n")
+        return Markup("\n" + without_late_marks(html).strip() + "\n")
 
     def _render(self, template: str, context: dict[str, object]) -> str:
         return ENV.get_template(template).render(

@@ -27,6 +27,37 @@ import re
 
 HEADING = re.compile(r"^#{1,6} [^\n]*\{ ?#[^{}\n]*\}[ \t]*$", re.M)
 NONCE = re.compile(r"[0-9a-f]{16,64}")
+# A region of a template's HTML that search leaves out: the lists of claims, meetings and
+# sources that have their own entries elsewhere (All claims, Sources, each meeting's page).
+LATE_START, LATE_END = "<!--late-->", "<!--/late-->"
+LATE_MARK = re.compile(r"<!--(/?)late-->")
+
+
+def late_regions(html: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the outermost late regions of `html`, markers included.
+    Regions may nest (a claim's details inside a page's list of claims); an unbalanced
+    marker is a template's mistake."""
+    regions: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for mark in LATE_MARK.finditer(html):
+        if not mark[1]:
+            start = mark.start() if depth == 0 else start
+            depth += 1
+        elif depth == 0:
+            raise ValueError("a late region closes that was not opened (<!--/late-->)")
+        else:
+            depth -= 1
+            if depth == 0:
+                regions.append((start, mark.end()))
+    if depth:
+        raise ValueError("a late region is not closed (<!--late--> without <!--/late-->)")
+    return regions
+
+
+def without_late_marks(html: str) -> str:
+    """A template's HTML with its late markers removed (rendered without a stash)."""
+    late_regions(html)  # the same mistakes are refused with or without a stash
+    return LATE_MARK.sub("", html)
 
 
 class BlockStash:
@@ -37,6 +68,7 @@ class BlockStash:
             raise ValueError(f"a nonce is 16 to 64 lowercase hex digits, got {nonce!r}")
         self.blocks: list[str] = []
         self.late: set[int] = set()  # blocks left out of search: put back after it (`put_back_late`)
+        self.inner: set[int] = set()  # late regions inside a block: no placeholder paragraph of their own
         self._prefix = f"BRIEFINGBLOCK{nonce}N"
         self._token = re.compile(rf"(<p>)?{self._prefix}(\d+)X(</p>)?")
 
@@ -56,13 +88,27 @@ class BlockStash:
         return "\n\n" + "\n\n".join(p for p in parts if p) + "\n\n"
 
     def _hold(self, html: str, late: bool) -> str:
-        html = html.strip()
+        html = self._hold_regions(html.strip())
         if not html:
             return ""
         self.blocks.append(html)
         if late:
             self.late.add(len(self.blocks) - 1)
         return self.placeholder(len(self.blocks) - 1)
+
+    def _hold_regions(self, html: str) -> str:
+        """`html` with each outermost late region (`<!--late-->…<!--/late-->`) held as a
+        late block of its own: in its place, the empty element that search leaves out."""
+        parts: list[str] = []
+        end = 0
+        for start, stop in late_regions(html):
+            self.blocks.append(LATE_MARK.sub("", html[start:stop]).strip())
+            number = len(self.blocks) - 1
+            self.late.add(number)
+            self.inner.add(number)
+            parts += [html[end:start], self._excluded(number)]
+            end = stop
+        return "".join(parts) + html[end:] if parts else html
 
     def put_back(self, html: str) -> tuple[str, list[str]]:
         """The page's HTML with each placeholder paragraph replaced by its block, and what
@@ -88,7 +134,7 @@ class BlockStash:
             if misplaced
             else []
         )
-        lost = len(self.blocks) - len(found)
+        lost = len(self.blocks) - len(self.inner) - len(found)
         if lost and not misplaced:
             problems.append(f"{lost} block(s) of macro output were lost in the Markdown conversion")
         return html, problems
@@ -101,9 +147,24 @@ class BlockStash:
         page's HTML, a quarter of a build; a page's references, which it leaves out, were a
         third of what it read. So `put_back` gives each late block as an empty element that
         search leaves out, and this puts the block there once search has read the page."""
-        for number in sorted(self.late):
-            excluded = self._excluded(number)
-            if html.count(excluded) != 1:
-                raise ValueError(f"a block left out of search was lost ({html.count(excluded)} places)")
-            html = html.replace(excluded, self.blocks[number])
+        wrapper = re.compile(rf"<div data-search-exclude>{self._prefix}(\d+)X</div>")
+        seen: dict[int, int] = {}
+
+        def block(match: re.Match[str]) -> str:
+            number = int(match[1])
+            if number not in self.late:
+                return match[0]
+            seen[number] = seen.get(number, 0) + 1
+            return self.blocks[number]
+
+        # One pass per level of nesting (a page's list of claims, then each claim's details):
+        # linear in the page, however many blocks it holds.
+        while len(seen) < len(self.late):
+            before = len(seen)
+            html = wrapper.sub(block, html)
+            if len(seen) == before:
+                break
+        wrong = [n for n in self.late if seen.get(n) != 1]
+        if wrong:
+            raise ValueError(f"a block left out of search was lost or repeated ({len(wrong)} blocks)")
         return html
