@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -52,6 +53,8 @@ class _Build:
     stashes: dict[str, BlockStash] = field(default_factory=dict)
     # page source path -> its blocks left out of search, until search has read the page
     late: dict[str, BlockStash] = field(default_factory=dict)
+    # source id -> its entry in a reference list, the same on every page (Renderer.source_ref)
+    source_refs: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)
     # the placeholders' nonce: new for every build, so that no page can write one (stash.py)
     nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 
@@ -265,6 +268,7 @@ def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
         repo=repo_links(config),
         written=written_links(config, page),
         stash=stash,
+        shared=build.source_refs,
     )
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.checking import EarlyCheck
 from macros.editions.html_rules import material_templates, theme_scripts
-from macros.editions.site_check import check_site
+from macros.editions.site_check import PageReport, check_site
 
 PAGE = '<html><body><nav><a href="https://example.org/">out</a></nav><article class="md-content__inner">{}</article></body></html>'
 
@@ -265,4 +266,56 @@ def test_stylesheets_may_not_import_or_load_from_elsewhere(tmp_path: Path) -> No
     assert _problems(tmp_path, "", {"assets/x.css": css}) == [
         "assets/x.css:2: stylesheet loads '@import' (only files of the site)",
         "assets/x.css:3: stylesheet loads 'url(\"https://evil.example/t.png' (only files of the site)",
+    ]
+
+
+def _early(site: Path, rels: list[str], files: frozenset[str] | None = None) -> dict[str, PageReport]:
+    """Pages read as a build writes them, through the worker process the build uses."""
+    found = frozenset(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    early = EarlyCheck((), found if files is None else files)
+    for rel in rels:
+        early.page_written(rel, (site / rel).read_text(encoding="utf-8"))
+    return early.reports()
+
+
+def test_pages_read_while_written_give_the_same_problems_as_reading_the_files(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<p id="d">1</p><p id="d">2</p><a href="b/#x">b</a><a href="b/#y">y</a>',
+            "b/index.html": '<p id="x">x</p><script>alert(1)</script>',
+        },
+    )
+    reports = _early(site, ["index.html", "b/index.html"])
+    assert set(reports) == {"index.html", "b/index.html"} and all(r.digest for r in reports.values())
+    assert (
+        check_site(site, theme=(), checked=reports)
+        == check_site(site, theme=())
+        == [
+            "b/index.html:1: <script> that is not one of the theme's own",
+            "index.html:1: duplicate id 'd' (first at line 1)",
+            "index.html:1: link 'b/#y': no element with id 'y'",
+        ]
+    )
+
+
+def test_a_page_changed_after_it_was_read_is_read_again(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"index.html": '<p id="x">x</p><a href="#x">x</a>'})
+    reports = _early(site, ["index.html"])
+    assert check_site(site, theme=(), checked=reports) == []
+    (site / "index.html").write_text(
+        PAGE.format('<a href="#x">x</a><a href="javascript:1">j</a>'), encoding="utf-8"
+    )
+    assert check_site(site, theme=(), checked=reports) == [
+        "index.html:1: <a> href has scheme 'javascript': 'javascript:1'",
+        "index.html:1: link '#x': no element with id 'x'",
+    ]
+
+
+def test_a_script_file_vouched_for_during_the_build_must_still_be_in_the_site(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"index.html": '<script src="assets/app.js"></script>'})
+    reports = _early(site, ["index.html"], files=frozenset({"index.html", "assets/app.js"}))
+    assert reports["index.html"].problems == [] and reports["index.html"].scripts == ["assets/app.js"]
+    assert check_site(site, theme=(), checked=reports) == [
+        "index.html:1: <script> loads 'assets/app.js', which is not a script file of the site"
     ]

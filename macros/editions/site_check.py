@@ -14,15 +14,19 @@ selectolax: the page is read as a browser would read it) and reports:
 * stylesheets of the site that `@import` or load from another host.
 
 Each page is parsed once; links are resolved against the list of built files, so the
-check is linear in the size of the site. Lines are those of the built file.
+check is linear in the size of the site. Lines are those of the built file. A build may
+read its pages as it writes them (`read_page` with a digest, in another process: see
+macros/checking.py) and hand the reports in (`checked`): a page is read again only if the
+file on disk is not what was read.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -45,6 +49,8 @@ class PageReport:
     links: list[str] = field(default_factory=list)  # hrefs, in page order
     problems: list[str] = field(default_factory=list)
     newlines: list[int] | None = None  # offsets of the line breaks, once a line is asked for
+    digest: bytes = b""  # of the page's UTF-8 bytes, when read before the build ended
+    scripts: list[str] = field(default_factory=list)  # script files it loads, found in the site
 
     def line(self, needle: str, start: int = 0) -> int:
         """The line of the first occurrence of `needle` (1 if it cannot be found). Only for
@@ -83,11 +89,28 @@ class Rules:
         return check
 
 
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def read_page_early(path: str, raw: str, rules: Rules) -> PageReport:
+    """A page's report as a build writes the page, without its text and with the digest
+    of its bytes, for `check_site(checked=…)`."""
+    page = read_page(path, raw, rules)
+    page.raw, page.newlines, page.digest = "", None, digest(raw.encode("utf-8"))
+    return page
+
+
 def read_page(path: str, raw: str, rules: Rules | None = None) -> PageReport:
     rules = rules or Rules()
     page = PageReport(path, raw)
     tree = LexborHTMLParser(raw)
-    script_file = rules.script_file(path)
+    site_file = rules.script_file(path)
+
+    def script_file(src: str) -> bool:
+        page.scripts.append(src)
+        return site_file(src)
+
     for node in tree.root.traverse() if tree.root is not None else ():
         tag, attrs = node.tag or "", {k: (v or "") for k, v in node.attributes.items()}
         text = node.text(deep=True) if tag == "script" else ""
@@ -156,10 +179,20 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
-def _read(site: Path, rel: str, rules: Rules) -> PageReport:
+def _read(site: Path, rel: str, rules: Rules, checked: Mapping[str, PageReport]) -> PageReport:
     """A page's report without its text, which `_reread` reads again for a link's problem:
-    the site check then holds the ids and links of every page, not every page."""
-    page = read_page(rel, (site / rel).read_text(encoding="utf-8"), rules)
+    the site check then holds the ids and links of every page, not every page. A report
+    read during the build is taken if the file is still byte for byte what it read."""
+    data = (site / rel).read_bytes()
+    early = checked.get(rel)
+    if (
+        early is not None
+        and early.digest == digest(data)
+        and not early.problems  # read again with the site's final list of files
+        and all(map(rules.script_file(rel), early.scripts))
+    ):
+        return early
+    page = read_page(rel, data.decode("utf-8"), rules)
     page.raw, page.newlines = "", None
     return page
 
@@ -174,18 +207,21 @@ def check_site(
     offline: bool = False,
     theme: tuple[re.Pattern[str], ...] | None = None,
     placed_later: Iterable[str] = (),
+    checked: Mapping[str, PageReport] | None = None,
 ) -> list[str]:
     """Every problem found in `site`, one line each, as `path:line: problem`. `theme`:
     the theme's inline scripts (`html_rules.theme_scripts`; by default the installed
     Material's); any other inline script is a problem. `placed_later`: site-relative files
     added after the build and counted as present (the PDF edition and the offline copy,
-    see editions_files.py)."""
+    see editions_files.py). `checked`: reports of pages read while they were written
+    (`read_page_early`), by site-relative path; taken for files that did not change since."""
     if theme is None:
         theme = theme_scripts(material_templates())
     site = site.resolve()
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} | set(placed_later)
     rules = Rules(theme, frozenset(files))
-    pages = {rel: _read(site, rel, rules) for rel in sorted(f for f in files if f.endswith(".html"))}
+    early = checked or {}
+    pages = {rel: _read(site, rel, rules, early) for rel in sorted(f for f in files if f.endswith(".html"))}
     problems = [p for page in pages.values() for p in page.problems]
     for rel in sorted(f for f in files if f.endswith(".css")):
         problems += check_stylesheet(rel, (site / rel).read_text(encoding="utf-8"))

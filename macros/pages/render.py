@@ -56,6 +56,7 @@ class Renderer:
         url_to: Link = str,
         repo: RepoLinks | None = None,
         stash: BlockStash | None = None,
+        shared: dict[str, tuple[Markup, Markup]] | None = None,
     ) -> None:
         self.data = dataset
         self.link = link
@@ -72,6 +73,8 @@ class Renderer:
         # In a build, a block's HTML waits here while Markdown converts the page (stash.py).
         self.stash = stash
         self._depth = 0  # blocks being rendered (a figure inside a page's block is part of it)
+        # a source's entry in a reference list, the same on every page: made once per build
+        self.shared_refs = {} if shared is None else shared
 
     def marker(self, source_id: str) -> str:
         """The id of a new citation marker of `source_id`, so that its reference can link back."""
@@ -121,6 +124,7 @@ class Renderer:
             marker=self.marker,
             markers=self.markers,
             source_line=source_line,
+            source_ref=self.source_ref,
             **context,
         )
 
@@ -319,6 +323,15 @@ class Renderer:
             sources=sources, link=self.link, number=self.number, marker=self.marker, source_line=source_line
         )
         return Markup(html.strip())
+
+    def source_ref(self, source: Any) -> tuple[Markup, Markup]:
+        """A source's one-line reference and the rest of its entry in a reference list
+        (authors, where to read it, labels): the same on every page, so rendered once."""
+        parts = self.shared_refs.get(source.id)
+        if parts is None:
+            line, _, more = self._render("source_ref.html", {"s": source}).partition("<!--more-->")
+            parts = self.shared_refs[source.id] = (Markup(line.strip()), Markup(more.strip()))
+        return parts
 
     def references(self) -> Markup:
         """The page's own reference list, in the order of first citation ('' if none)."""

@@ -31,6 +31,7 @@ NONCE = re.compile(r"[0-9a-f]{16,64}")
 # sources that have their own entries elsewhere (All claims, Sources, each meeting's page).
 LATE_START, LATE_END = "<!--late-->", "<!--/late-->"
 LATE_MARK = re.compile(r"<!--(/?)late-->")
+LATE_MARK_OR_LINE = re.compile(r"^<!--/?late-->\n|<!--/?late-->", re.M)  # a marker's own line goes too
 
 
 def late_regions(html: str) -> list[tuple[int, int]]:
@@ -57,7 +58,7 @@ def late_regions(html: str) -> list[tuple[int, int]]:
 def without_late_marks(html: str) -> str:
     """A template's HTML with its late markers removed (rendered without a stash)."""
     late_regions(html)  # the same mistakes are refused with or without a stash
-    return LATE_MARK.sub("", html)
+    return LATE_MARK_OR_LINE.sub("", html)
 
 
 class BlockStash:
@@ -102,7 +103,7 @@ class BlockStash:
         parts: list[str] = []
         end = 0
         for start, stop in late_regions(html):
-            self.blocks.append(LATE_MARK.sub("", html[start:stop]).strip())
+            self.blocks.append(LATE_MARK_OR_LINE.sub("", html[start:stop]).strip())
             number = len(self.blocks) - 1
             self.late.add(number)
             self.inner.add(number)
