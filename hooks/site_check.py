@@ -16,7 +16,6 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -30,14 +29,13 @@ _EARLY: dict[str, EarlyCheck] = {}
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     theme = theme_scripts(Path(d) for d in config.theme.dirs)
-    _EARLY[config.site_dir] = EarlyCheck(theme, frozenset(f.dest_uri for f in files))
+    _EARLY[config.site_dir] = EarlyCheck(Path(config.site_dir), theme, frozenset(f.dest_uri for f in files))
     return env
 
 
-@event_priority(-100)  # the page as it is written
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if early := _EARLY.get(config.site_dir):
-        early.page_written(page.file.dest_uri, output)
+        early.page_made(page.file.dest_uri)
     return output
 
 

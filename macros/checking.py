@@ -1,9 +1,10 @@
 """The site check, run beside the build: each page is read in a worker process as soon as
 MkDocs has made it, while the build goes on with the next pages on the other core.
 
-`start` (hooks/site_check.py, on_env: the list of files is final) opens the worker;
-`page_written` (on_post_page, last) sends it each page's HTML; `reports` (on_post_build)
-collects what it read, for `check_site(checked=…)`, which reads again only a page whose
+`EarlyCheck` (hooks/site_check.py, on_env: the list of files is final) opens the worker;
+`page_made` (on_post_page) sends it, in batches, the pages that MkDocs has written (the
+worker reads the files: no page's text crosses between the processes); `reports`
+(on_post_build) collects what it read, for `check_site(checked=…)`, which reads again only a page whose
 file changed after it was sent (or with a problem, or a script that the site's final list
 of files must vouch for) and every file made after the pages (404.html, sitemap …). The
 outcome is the same as reading every file after the build; only the waiting is shorter.
@@ -24,10 +25,12 @@ import multiprocessing
 import re
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
 
-from .editions.site_check import PageReport, Rules, read_page_early
+from .editions.site_check import PageReport, Rules, read_files_early
 
+BATCH = 50  # pages per task: fewer, larger messages between the build and the worker
 _POOL: list[ProcessPoolExecutor] = []
 _RULES: dict[int, Rules] = {}  # in the worker: the rules of the current build
 
@@ -37,8 +40,8 @@ def _set_rules(build: int, rules: Rules) -> None:
     _RULES[build] = rules
 
 
-def _read(build: int, path: str, html: str) -> PageReport:
-    return read_page_early(path, html, _RULES[build])
+def _read(build: int, site: Path, paths: list[str]) -> list[PageReport]:
+    return read_files_early(site, paths, _RULES[build])
 
 
 def _pool() -> ProcessPoolExecutor:
@@ -49,11 +52,13 @@ def _pool() -> ProcessPoolExecutor:
 
 
 class EarlyCheck:
-    """The pages of one build sent to the worker, by site-relative path."""
+    """The pages of one build read by the worker, by site-relative path."""
 
-    def __init__(self, theme: tuple[re.Pattern[str], ...], files: frozenset[str]) -> None:
+    def __init__(self, site: Path, theme: tuple[re.Pattern[str], ...], files: frozenset[str]) -> None:
+        self.site = site
         self.rules = Rules(theme, files)
-        self.pending: dict[str, Future[PageReport]] = {}
+        self.made: list[str] = []  # pages made, not yet sent; the last may not be written yet
+        self.pending: list[Future[list[PageReport]]] = []
         self.build = id(self)
         self.working = self._send(_set_rules, self.build, self.rules) is not None
 
@@ -65,24 +70,36 @@ class EarlyCheck:
                 _POOL.pop().shutdown(wait=False, cancel_futures=True)
             return None
 
-    def page_written(self, path: str, html: str) -> None:
-        if self.working and (future := self._send(_read, self.build, path, html)):
-            self.pending[path] = future
-        else:
+    def page_made(self, path: str) -> None:
+        """A page is about to be written (MkDocs writes it after on_post_page): the pages
+        made before it are on disk, and go to the worker in batches."""
+        self.made.append(path)
+        if len(self.made) > BATCH:
+            self._flush(self.made[:-1])
+            self.made = self.made[-1:]
+
+    def _flush(self, paths: list[str]) -> None:
+        if self.working and paths and (future := self._send(_read, self.build, self.site, paths)):
+            self.pending.append(future)
+        elif paths:
             self.working = False
 
     def reports(self) -> dict[str, PageReport]:
-        """What the worker read; a page it could not read is left to the final check."""
+        """Once the pages are written: what the worker read. A page it could not read is
+        left to the final check."""
+        self._flush(self.made)
+        self.made = []
         done: dict[str, PageReport] = {}
-        for path, future in self.pending.items():
+        for future in self.pending:
             try:
-                done[path] = future.result()
-            except Exception:  # the final check reads the file itself
+                done.update((r.path, r) for r in future.result())
+            except Exception:  # the final check reads those files itself
                 continue
         self.pending.clear()
         return done
 
     def cancel(self) -> None:
-        for future in self.pending.values():
+        for future in self.pending:
             future.cancel()
         self.pending.clear()
+        self.made = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.checking import EarlyCheck
+from macros.checking import BATCH, EarlyCheck
 from macros.editions.html_rules import material_templates, theme_scripts
 from macros.editions.site_check import PageReport, check_site
 
@@ -272,9 +272,9 @@ def test_stylesheets_may_not_import_or_load_from_elsewhere(tmp_path: Path) -> No
 def _early(site: Path, rels: list[str], files: frozenset[str] | None = None) -> dict[str, PageReport]:
     """Pages read as a build writes them, through the worker process the build uses."""
     found = frozenset(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    early = EarlyCheck((), found if files is None else files)
+    early = EarlyCheck(site, (), found if files is None else files)
     for rel in rels:
-        early.page_written(rel, (site / rel).read_text(encoding="utf-8"))
+        early.page_made(rel)
     return early.reports()
 
 
@@ -297,6 +297,19 @@ def test_pages_read_while_written_give_the_same_problems_as_reading_the_files(tm
             "index.html:1: link 'b/#y': no element with id 'y'",
         ]
     )
+
+
+def test_pages_go_to_the_worker_in_batches_once_written(tmp_path: Path) -> None:
+    rels = [f"p{n}/index.html" for n in range(BATCH + 5)]
+    site = _site(tmp_path, dict.fromkeys(rels, "<p>x</p>"))
+    early = EarlyCheck(site, (), frozenset(rels))
+    for rel in rels[: BATCH + 1]:
+        early.page_made(rel)
+    # the last page made may not be written yet: it waits for the next batch
+    assert len(early.pending) == 1 and early.made == [rels[BATCH]]
+    for rel in rels[BATCH + 1 :]:
+        early.page_made(rel)
+    assert set(early.reports()) == set(rels)
 
 
 def test_a_page_changed_after_it_was_read_is_read_again(tmp_path: Path) -> None:

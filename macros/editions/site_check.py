@@ -15,7 +15,7 @@ selectolax: the page is read as a browser would read it) and reports:
 
 Each page is parsed once; links are resolved against the list of built files, so the
 check is linear in the size of the site. Lines are those of the built file. A build may
-read its pages as it writes them (`read_page` with a digest, in another process: see
+read its pages as it writes them (`read_files_early`, in another process: see
 macros/checking.py) and hand the reports in (`checked`): a page is read again only if the
 file on disk is not what was read.
 """
@@ -93,12 +93,20 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
-def read_page_early(path: str, raw: str, rules: Rules) -> PageReport:
-    """A page's report as a build writes the page, without its text and with the digest
-    of its bytes, for `check_site(checked=…)`."""
-    page = read_page(path, raw, rules)
-    page.raw, page.newlines, page.digest = "", None, digest(raw.encode("utf-8"))
-    return page
+def read_files_early(site: Path, rels: list[str], rules: Rules) -> list[PageReport]:
+    """The reports of pages a build has just written, without their text and with the
+    digest of their bytes, for `check_site(checked=…)`. A page that cannot be read here is
+    left out: the final check reads it and says what is wrong."""
+    reports = []
+    for rel in rels:
+        try:
+            data = (site / rel).read_bytes()
+            page = read_page(rel, data.decode("utf-8"), rules)
+        except (OSError, UnicodeDecodeError):
+            continue
+        page.raw, page.newlines, page.digest = "", None, digest(data)
+        reports.append(page)
+    return reports
 
 
 def read_page(path: str, raw: str, rules: Rules | None = None) -> PageReport:
@@ -214,7 +222,7 @@ def check_site(
     Material's); any other inline script is a problem. `placed_later`: site-relative files
     added after the build and counted as present (the PDF edition and the offline copy,
     see editions_files.py). `checked`: reports of pages read while they were written
-    (`read_page_early`), by site-relative path; taken for files that did not change since."""
+    (`read_files_early`), by site-relative path; taken for files that did not change since."""
     if theme is None:
         theme = theme_scripts(material_templates())
     site = site.resolve()

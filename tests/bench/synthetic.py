@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import random
 import shutil
+from datetime import date
 from pathlib import Path
+
+from macros.core.dataset import build_dataset
+from macros.core.routes import PAGE_FOLDERS, page_of
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = [
@@ -165,29 +169,68 @@ use_directory_urls: true
 not_in_nav: |
   /people/*.md
   /meetings/*.md
-theme:
-  name: material
-  font: false
-  features: [navigation.sections, navigation.top, search.highlight, content.tooltips]
-markdown_extensions: [attr_list, admonition, footnotes, toc]
+  /countries/*.md
+  /disputes/*.md
 plugins: [search]
-nav:
-  - Home: index.md
-  - Leaders: people/index.md
-  - Meetings: meetings/index.md
-  - All claims: claims.md
-  - Sources: sources.md
 """
+# Taken from our mkdocs.yml as they are, so that the baseline draws the same navigation,
+# header and palettes on every page (what Material costs per page grows with them).
+SHARED_SECTIONS = ("nav", "theme", "markdown_extensions")
+
+
+def _config_sections(text: str, keys: tuple[str, ...]) -> str:
+    """The top-level sections `keys` of a YAML config, verbatim but for our theme folder."""
+    out, keep = [], False
+    for line in text.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            keep = line.split(":")[0] in keys
+        if keep and "custom_dir:" not in line:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _written_pages(docs: Path) -> None:
+    """Our written pages as plain Markdown: the same text with the macro calls left out
+    (the baseline makes its own index pages, All claims and Sources)."""
+    own = {"meetings/index.md", "people/index.md", "claims.md", "sources.md"}
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        rel = page.relative_to(ROOT / "docs").as_posix()
+        if rel in own:
+            continue
+        lines = page.read_text(encoding="utf-8").splitlines()
+        text = "\n".join(x for x in lines if "{{" not in x and "{%" not in x)
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text + "\n", encoding="utf-8")
+
+
+def _real_record_pages(docs: Path) -> None:
+    """A plain page for each person, meeting, country and dispute of the real data, as
+    ours has: its name and its summary."""
+    data = build_dataset(ROOT / "data", today=date.today())
+    for kind in PAGE_FOLDERS:
+        for rid, record in data.records[kind].items():
+            route = page_of(kind, rid)
+            assert route is not None
+            name = getattr(record, "name", None) or getattr(record, "title", rid)
+            summary = getattr(record, "summary", None) or ""
+            (docs / route.src).parent.mkdir(parents=True, exist_ok=True)
+            (docs / route.src).write_text(f"# {name}\n\n{summary}\n", encoding="utf-8")
 
 
 def baseline(n: int, target: Path) -> Path:
-    """The same synthetic pages as plain Markdown, for plain MkDocs + Material: a page per
-    meeting and person (not in the nav), index pages, a claims page and a sources page."""
+    """The same pages as plain Markdown, for plain MkDocs + Material with our nav, theme
+    features and palettes: a page per synthetic meeting and person and per record of the
+    real data (not in the nav), our written pages without their macros, index pages, a
+    claims page and a sources page."""
     rng = random.Random(7)
     docs = target / "docs"
-    (docs / "meetings").mkdir(parents=True)
-    (docs / "people").mkdir()
-    (target / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    docs.mkdir(parents=True)
+    (target / "mkdocs.yml").write_text(
+        BASELINE_CONFIG + _config_sections(ours, SHARED_SECTIONS), encoding="utf-8"
+    )
+    _written_pages(docs)
+    _real_record_pages(docs)
     people_n = max(3, n // 2)
     (docs / "index.md").write_text("# Baseline\n\n" + _sentence(rng, 60) + "\n", encoding="utf-8")
     rows, claims, refs = [], [], []
