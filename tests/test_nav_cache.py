@@ -1,0 +1,37 @@
+"""Material's sidebar, drawn once per folder of generated pages (hooks/nav_cache.py), is
+the sidebar every page would have had: the site is the same with and without the cache."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+from small_build import run, small_project, write
+
+HOOKS = yaml.safe_load(re.search(r"^hooks:\n(?:  - .*\n)+", (ROOT / "mkdocs.yml").read_text(), re.M)[0])[
+    "hooks"
+]
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def test_the_site_is_the_same_without_the_sidebar_cache(tmp_path: Path) -> None:
+    assert "hooks/nav_cache.py" in HOOKS
+    cached, uncached = small_project(tmp_path / "a"), small_project(tmp_path / "b")
+    # a written page deeper in a folder of generated pages, in the nav
+    for project in (cached, uncached):
+        write(project, "docs/people/index.md", "# Leaders\n\nThe people.\n")
+    others = [h for h in HOOKS if h != "hooks/nav_cache.py"]
+    text = (uncached / "mkdocs.yml").read_text(encoding="utf-8")
+    (uncached / "mkdocs.yml").write_text(text + "hooks:\n" + "".join(f"  - {h}\n" for h in others))
+    with_cache, without = run(cached), run(uncached)
+    assert with_cache.error is None and without.error is None, with_cache.output + without.output
+    pages, expected = _pages(with_cache.site), _pages(without.site)
+    generated = [p for p in pages if p.startswith(("people/", "meetings/")) and p.count("/") == 2]
+    assert len(generated) >= 4 and pages.keys() == expected.keys()
+    for page in sorted(pages):
+        assert pages[page] == expected[page], page
