@@ -5,7 +5,7 @@ Runs `macros.editions.site_check` over the output folder and fails the build, li
 problem, if a page carries markup it should not (script that is not the theme's, whose
 inline scripts are read from the theme's templates), a bad URL, a broken link or anchor,
 a duplicate id or a leftover. Pages are read as they are written, beside the build
-(macros/checking.py); the check at the end takes those reports for files that did not
+(macros/worker.py); the check at the end takes those reports for files that did not
 change since and reads the rest.
 """
 
@@ -19,10 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from macros.checking import EarlyCheck
 from macros.editions.editions_files import FILES
 from macros.editions.html_rules import theme_scripts
 from macros.editions.site_check import check_site
+from macros.worker import EarlyCheck
 
 _EARLY: dict[str, EarlyCheck] = {}
 

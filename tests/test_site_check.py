@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.checking import BATCH, EarlyCheck
 from macros.editions.html_rules import material_templates, theme_scripts
 from macros.editions.site_check import PageReport, check_site
+from macros.worker import BATCH, EarlyCheck
 
 PAGE = '<html><body><nav><a href="https://example.org/">out</a></nav><article class="md-content__inner">{}</article></body></html>'
 

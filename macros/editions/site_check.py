@@ -16,7 +16,7 @@ selectolax: the page is read as a browser would read it) and reports:
 Each page is parsed once; links are resolved against the list of built files, so the
 check is linear in the size of the site. Lines are those of the built file. A build may
 read its pages as it writes them (`read_files_early`, in another process: see
-macros/checking.py) and hand the reports in (`checked`): a page is read again only if the
+macros/worker.py) and hand the reports in (`checked`): a page is read again only if the
 file on disk is not what was read.
 """
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from ..core.dataset import Dataset
 from .transliterate import has_cyrillic, to_cyrillic
@@ -120,3 +121,19 @@ def folded_words(*texts: str) -> str:
                 if plain != word:
                     seen.setdefault(plain, None)
     return " ".join(seen)
+
+
+def lean_entries(entries: list[dict[str, Any]], *, generated: bool) -> list[dict[str, Any]]:
+    """A page's search entries as the index keeps them: each with a `folded` field (the
+    diacritic-free forms of its words, when any differs), and, on a record's generated
+    page, without the sections whose list search left out (`<!--late-->` in the
+    templates: the claims, meetings and sources found on All claims, on their own pages
+    and on Sources), which would be a heading with no text."""
+    kept = []
+    for entry in entries:
+        if generated and "#" in entry.get("location", "") and not entry.get("text"):
+            continue
+        if folded := folded_words(entry.get("title", ""), entry.get("text", "")):
+            entry["folded"] = folded
+        kept.append(entry)
+    return kept
