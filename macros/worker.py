@@ -19,11 +19,12 @@ file changed after it was sent (or with a problem, or a script that the site's f
 of files must vouch for) and every file made after the pages (404.html, sitemap …). The
 outcome is the same as reading every file after the build; only the waiting is shorter.
 
-One worker per process, kept for the rebuilds of `mkdocs serve`. It is forked from a
-fork server, a fresh single-threaded process: forking the build itself could copy a lock
-held by one of its threads (a browser driver in the tests, `mkdocs serve`'s server) and
-hang the worker; and the server imports only the worker's own modules, not the program's
-main module, which "spawn" would run again where it has no `__main__` guard. It runs its tasks
+One worker per process, kept for the rebuilds of `mkdocs serve`. It is a fresh
+interpreter ("spawn"): forking the build could copy a lock held by one of its threads (a
+browser driver in the tests, `mkdocs serve`'s server) and hang the worker. As with any
+"spawn", the worker imports the program's main module: a program that builds the site
+in-process must keep its work under `if __name__ == "__main__":` (mkdocs, pytest and
+tests/bench do). It runs its tasks
 one at a time in the order they were sent, so a build's rules (the theme's scripts and
 the list of files: large, and the same for every page) are sent once, first, and kept.
 If the worker fails, the build goes on and the final check reads every page itself.
@@ -158,8 +159,7 @@ def _drop_pool() -> None:
 
 def _pool() -> ProcessPoolExecutor:
     if not _POOL:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([])  # not the program's main module: see above
+        context = multiprocessing.get_context("spawn")  # see above: not "fork"
         _POOL.append(ProcessPoolExecutor(max_workers=1, mp_context=context))
         atexit.register(_POOL[0].shutdown, cancel_futures=True)
     return _POOL[0]
