@@ -12,7 +12,9 @@ time is the median of REPEAT runs, each build a child process of its own whose p
 * the median and the largest page, the largest generated entity page (bytes / gzipped);
 * the search index (bytes / gzipped), ours and the baseline's;
 * `python -m macros check` on the same data (s, median of REPEAT), and the time of a
-  rebuild after a one-file data edit, as `mkdocs serve` does it (`--no-rebuild` skips it).
+  rebuild after a one-file data edit, as `mkdocs serve` does it (`--no-rebuild` skips it);
+* the time from opening the home page to the first search results, in headless Chromium
+  (when Playwright and Chromium are there).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from macros.core.dataset import build_dataset
 
-from .measure import build, check, median, rebuild, site_sizes
+from .measure import build, check, first_result, median, rebuild, site_sizes
 from .synthetic import baseline, project
 
 
@@ -64,6 +66,11 @@ def measure(n: int, repeat: int, work: Path, with_rebuild: bool) -> list[str]:
         f"  (baseline {_kb(plain_sizes.search[0])} / {_kb(plain_sizes.search[1])} gz)",
         f"macros check     {median(checks):.2f} s for {records} records",
     ]
+    if (found := first_result(work / f"site-ours-{n}-0")) is not None:
+        lines.append(
+            f"first search     results for {found.query!r} {found.results:.1f} s after opening the home "
+            f"page (loaded in {found.loaded:.1f} s), headless Chromium, loopback HTTP"
+        )
     if with_rebuild:
         seconds = rebuild(ours, work / f"site-rebuild-{n}")
         lines.append(f"rebuild (serve)  {seconds:.1f} s after a one-file data edit")

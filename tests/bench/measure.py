@@ -98,3 +98,33 @@ def site_sizes(site: Path) -> SiteSizes:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+@dataclass(frozen=True)
+class FirstResult:
+    loaded: float  # seconds from opening the home page until it has loaded
+    results: float  # seconds from opening it until the first results of `query` are shown
+    query: str
+
+
+def first_result(site: Path, query: str = "Sharif") -> FirstResult | None:
+    """How long a reader waits for search on a fresh visit, in headless Chromium over
+    loopback HTTP: the page loads, Material's search worker fetches and builds the index,
+    then the query's results appear. None without Playwright or Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from browser import CHROMIUM, browser, search, serve
+
+        if not Path(CHROMIUM).exists():
+            return None
+        with serve(site) as url, browser() as b:
+            page = b.new_page()  # type: ignore[attr-defined]
+            start = time.perf_counter()
+            page.goto(url, wait_until="load")
+            loaded = time.perf_counter() - start
+            search(page, query)
+            return FirstResult(loaded, time.perf_counter() - start, query)
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
