@@ -24,6 +24,7 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from datetime import date
@@ -100,6 +101,10 @@ def _json_report(problems: list[DataError], counts: dict[str, int] | None) -> st
 
 
 def _check(args: argparse.Namespace) -> int:
+    # A one-shot command: build_dataset pauses the cyclic collector while it reads, and
+    # re-enabled here it would walk every record once more before exit (0.3 s of CPU at
+    # 10,000 records) with nothing to free.
+    gc.disable()
     try:
         dataset = build_dataset(
             args.data, today=args.today or date.today(), review_age_months=args.review_age

@@ -10,8 +10,10 @@ records, so that rendering a page never scans the whole dataset.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -201,8 +203,29 @@ def _typed(records: Mapping[str, Model], model: type[R]) -> Mapping[str, R]:
     return MappingProxyType(cast(dict[str, R], dict(records)))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, then restored as it was. Reading the data
+    makes about a million objects that all live on (maps, lists, models) and no cyclic
+    garbage; every collection the allocations trigger walks all of them again, which was
+    40% of `macros check` (2 of 5 s CPU at 10,000 records) for nothing freed. Reference
+    counting still frees everything else at once."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_dataset(data_dir: Path, *, today: date, review_age_months: int = REVIEW_AGE_MONTHS) -> Dataset:
     """Load, validate and check `data_dir`. Raises DataErrors listing every error found."""
+    with _collector_paused():
+        return _build(data_dir, today, review_age_months)
+
+
+def _build(data_dir: Path, today: date, review_age_months: int) -> Dataset:
     result = load(data_dir)
     problems = result.errors + run_checks(result, today, review_age_months=review_age_months)
     if any(p.severity == "error" for p in problems):
