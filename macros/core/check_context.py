@@ -10,7 +10,7 @@ from datetime import date
 from .errors import DataError, Severity
 from .loader import Entry, LoadResult
 from .models import KINDS
-from .refs import FieldPath, Leaf, format_path, iter_leaves, iter_raw_leaves
+from .refs import FieldPath, Leaf, checked_leaves, checked_raw_leaves, format_path
 
 REVIEW_AGE_MONTHS = 12
 
@@ -25,10 +25,11 @@ class Context:
 
 
 def leaves_of(entry: Entry) -> list[Leaf]:
-    """The values of a record: from the model if it validated, else from its raw mapping."""
+    """The references and dates of a record (all that the rules read): from the model if
+    it validated, else from its raw mapping."""
     if entry.record is not None:
-        return list(iter_leaves(entry.record))
-    return list(iter_raw_leaves(KINDS[entry.kind], entry.where.raw))
+        return checked_leaves(entry.record)
+    return checked_raw_leaves(KINDS[entry.kind], entry.where.raw)
 
 
 def records_of(ctx: Context, kind: str) -> Iterator[tuple[Entry, object]]:

@@ -139,9 +139,77 @@ def iter_raw_leaves(model: type[BaseModel], raw: Any, path: FieldPath = ()) -> I
         yield from _walk_raw(value, info.annotation, ref, (*path, name))
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """A field that holds what the cross-record rules read: references and dates, or
+    models with some inside."""
+
+    name: str
+    ref: RefTo | None  # the value (each item, if `many`) is an id naming these kinds
+    model: type[BaseModel] | None  # the value (each item) is a model to walk into
+    many: bool  # a tuple of such values
+
+
+@functools.cache
+def _checked_plan(model: type[BaseModel]) -> tuple[_Checked, ...]:
+    """The fields of a model that can hold a reference or a date, at any depth; every
+    other field (text, URLs, choices, numbers) is never visited. Worked out once per class."""
+    plan = []
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        base, ref = unwrap(info.annotation)
+        many = get_origin(base) is tuple and bool(get_args(base))
+        if many:
+            base, ref = unwrap(get_args(base)[0])
+        else:
+            ref = ref or marker
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            if _checked_plan(base):
+                plan.append(_Checked(name, None, base, many))
+        elif ref is not None or base is PartialDate:
+            plan.append(_Checked(name, ref, None, many))
+    return tuple(plan)
+
+
+def checked_leaves(record: BaseModel) -> list[Leaf]:
+    """The leaves of `iter_leaves` that the cross-record rules read, in the same order:
+    every reference (with the kinds it may name) and every date. Done for every record on
+    every check and build, so it visits only the fields `_checked_plan` keeps."""
+    out: list[Leaf] = []
+    _collect(record, (), out)
+    return out
+
+
+def _collect(record: BaseModel, path: FieldPath, out: list[Leaf]) -> None:
+    for field in _checked_plan(type(record)):
+        value = getattr(record, field.name)
+        if value is None:
+            continue
+        here = (*path, field.name)
+        if not field.many:
+            if field.model is None:
+                out.append((here, value, field.ref))
+            else:
+                _collect(value, here, out)
+        elif field.model is None:
+            out.extend(((*here, i), item, field.ref) for i, item in enumerate(value))
+        else:
+            for i, item in enumerate(value):
+                _collect(item, (*here, i), out)
+
+
+def checked_raw_leaves(model: type[BaseModel], raw: Any) -> list[Leaf]:
+    """The leaves of `iter_raw_leaves` that the cross-record rules read: references and dates."""
+    return [
+        leaf
+        for leaf in iter_raw_leaves(model, raw)
+        if leaf[2] is not None or isinstance(leaf[1], PartialDate)
+    ]
+
+
 def iter_refs(record: BaseModel) -> Iterator[tuple[FieldPath, str, RefTo]]:
     """Every reference inside a record: (field path, id, kinds it may name)."""
-    for path, value, ref in iter_leaves(record):
+    for path, value, ref in checked_leaves(record):
         if ref is not None:
             yield path, value, ref
 
