@@ -1,20 +1,37 @@
 """The fast paths of `macros check` give exactly what the plain ones give.
 
 Reading and checking 10,000 records has to take under 2 s, so some steps have a fast
-path next to the plain, complete one: the rules read only the leaves of a record they
-need (references and dates) instead of every leaf. Each test here holds the fast path
-to the plain one on the real data and on records with every field filled.
+path next to the plain, complete one:
+
+* YAML is read from libyaml's events (`yaml_fast.values`); whatever that does not take
+  as plain data is read again by PyYAML's composer (`yaml_strict.exact`), whose messages
+  are reported. The fast path must give the exact one's values and positions, or refuse,
+  and refuse whatever the exact one refuses by a rule (anchors, tags, keys, depth,
+  numbers, documents). Where the two parsers differ on syntax (libyaml reads
+  `[a? b]` as a list of one text, PyYAML refuses it), the reader before this one
+  (`yaml_reference.py`) did what libyaml does: the fast path is held to it as well.
+* the rules read only the leaves of a record they need (references and dates) instead of
+  every leaf.
+
+Each test holds a fast path to the plain one, on the real data and on made-up inputs.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterator
+
 import hostile
 import pytest
-from conftest import real_data
+import yaml
+import yaml_reference
+from conftest import FIXTURE, ROOT, real_data
 
 from macros.core.fields import PartialDate
 from macros.core.models import KINDS
 from macros.core.refs import Leaf, checked_leaves, iter_leaves
+from macros.core.yaml_fast import Refused, values
+from macros.core.yaml_strict import MAX_DEPTH, YamlProblem, YList, YMap, exact
 
 # A reviewed exception carries a date: `sample` leaves exceptions out, so it is added here.
 EXCEPTION = {"rule": "unused-source", "reason": "Kept on purpose.", "reviewed": "2001-02-03"}
@@ -39,3 +56,174 @@ def test_checked_leaves_of_the_real_data() -> None:
     assert len(records) > 100
     for record in records:
         assert checked_leaves(record) == _read_by_rules(list(iter_leaves(record))), record.id
+
+
+def _shape(value: object) -> object:
+    """A value with every position in it, and the exact type of every scalar."""
+    if isinstance(value, YMap):
+        items = [(k, value.key_pos[k], value.value_pos[k], _shape(v)) for k, v in value.items()]
+        return ("map", value.pos, items)
+    if isinstance(value, YList):
+        return ("list", value.pos, [(p, _shape(v)) for p, v in zip(value.item_pos, value, strict=True)])
+    return (type(value).__name__, value)
+
+
+def _read(read: Callable[[str], object], text: str) -> object:
+    """The shape of what `read` gives, or "refused"; for `exact`, ("refused", rule)."""
+    try:
+        return _shape(read(text))
+    except YamlProblem as problem:
+        return ("refused", problem.rule) if read is exact else "refused"
+    except (Refused, yaml.YAMLError):
+        return "refused"
+
+
+def _agree(text: str) -> object:
+    """The fast path gives what the reader before it gave, and what the exact path gives
+    unless it refuses: it refuses all that the exact path refuses by a rule. Returns
+    what the exact path gives."""
+    fast, expected = _read(values, text), _read(exact, text)
+    assert fast == _read(yaml_reference.values, text)
+    if expected == ("refused", "yaml-syntax"):
+        return expected  # libyaml may read what PyYAML refuses (see the module's docstring)
+    if expected[0] == "refused":  # type: ignore[index]
+        assert fast == "refused"
+    else:
+        assert fast in (expected, "refused")
+    return expected
+
+
+def _nest(depth: int) -> str:
+    return "x: " + "[" * (depth - 1) + "]" * (depth - 1)
+
+
+PLAIN = [
+    "",
+    "# only a comment\n",
+    "---\n",
+    "- a\n...\n",
+    "- a: NO\n  b: 1.10\n  c: 12:30\n  d: 012\n  e: -0500\n  f: 2024-07-03\n  g: yes\n",
+    "- h: true\n  i: 5\n  j:\n  k: 1e3\n  l: ~\n  m: on\n  n: null\n  o: Null\n  p: -0\n  q: -1.5\n",
+    "a: '1'\nb: \"true\"\nc: ''\nd: ! 12\ne: !  true\n",
+    "- {a: b, c: [d, {e: f}]}\n- [1, 2.5, -3]\n- 'x'\n- |\n  lit\n  eral\n- >\n  fold\n  ed\n",
+    "? a\n: b\n'null': c\n\"1\": d\n",
+    "a: 123456789012345\nb: 12345678901234.5\n",
+    'title: a plain scalar\n  over two lines\nnext: "x\\ty"\n',
+    "- - - deep\n    - er\n  - x\n",
+    _nest(MAX_DEPTH),
+    "%YAML 1.1\n---\na: 1\n",
+]
+REFUSED = [
+    "x: &a 1\ny: *a\n",
+    "x: &a 1\n",
+    "&a x: 1\n",
+    "- &a [1]\n",
+    "x: *a\n",
+    "x: !custom 1\n",
+    "x: !!str 1\n",
+    "x: !!binary aGk=\n",
+    "- !!map {a: 1}\n",
+    "%TAG ! tag:example.org,2000:\n---\na: !x 1\n",
+    "a: 1\na: 2\n",
+    "{a: 1, a: 2}",
+    "- a: 1\n  b:\n    c: 1\n    c: 2\n",
+    "? [a, b]\n: 1\n",
+    "? {a: b}\n: 1\n",
+    "1: one\n",
+    "~: none\n",
+    "true: x\n",
+    "1.5: x\n",
+    "a: 1234567890123456\n",
+    "a: 123456789012345.6\n",
+    _nest(MAX_DEPTH + 1),
+    "- " * (MAX_DEPTH + 1) + "x\n",
+    "a: 1\n---\nb: 2\n",
+    "a: 1\n---\n",
+    "a: 'unterminated\n",
+    "[1, 2\n",
+    "a: b: c\n",
+    "a:\n  - b\n - c\n",
+    "- a\nb: c\n",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_data_is_read_fast_exactly(text: str) -> None:
+    expected = _read(exact, text)
+    assert expected[0] != "refused"
+    assert _read(values, text) == expected == _read(yaml_reference.values, text)
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_what_the_exact_path_refuses_the_fast_one_refuses(text: str) -> None:
+    assert _read(exact, text)[0] == "refused"
+    assert _read(values, text) == "refused" == _read(yaml_reference.values, text)
+
+
+def test_libyaml_reads_some_syntax_pyyaml_refuses_as_before() -> None:
+    text = "a: [b? c]\n"
+    assert _read(exact, text) == ("refused", "yaml-syntax")
+    assert values(text) == {"a": ["b? c"]}
+    assert _read(values, text) == _read(yaml_reference.values, text)
+
+
+def test_every_data_file_is_read_fast_exactly() -> None:
+    paths = sorted((ROOT / "data").glob("*/*.yml")) + sorted(FIXTURE.glob("*/*.yml"))
+    assert len(paths) > 10
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _read(values, text) == _read(exact, text) == _read(yaml_reference.values, text), path
+        assert _read(values, text) != "refused", path
+
+
+# What breaks YAML or makes it more than plain data, put into valid files.
+TOKENS = [
+    "&a ",
+    "*a ",
+    "!t ",
+    "!!str ",
+    "? ",
+    "- ",
+    ": ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "\n",
+    "  ",
+    "#",
+    "---\n",
+    "|",
+    ">",
+    ",",
+    "%",
+]
+
+
+def _broken(text: str) -> Iterator[str]:
+    """`text` broken at each line: the line written twice (a duplicate key, or bad
+    indentation), the text cut after it, a token where its value starts and one where
+    the line starts."""
+    lines = text.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        before, after = "".join(lines[:n]), "".join(lines[n + 1 :])
+        yield before + line + line + after
+        yield before + line
+        value = line.find(": ") + 2 if ": " in line else line.find("- ") + 2
+        yield before + line[:value] + TOKENS[n % len(TOKENS)] + line[value:] + after
+        yield before + TOKENS[(n + 7) % len(TOKENS)] + line + after
+
+
+def test_broken_data_files_are_refused_or_read_exactly() -> None:
+    """The fast path agrees with the reader before it and with the exact path (see
+    `_agree`) on every breakage of every fixture file."""
+    outcomes: Counter[object] = Counter()
+    for path in sorted(FIXTURE.glob("*/*.yml")):
+        for broken in _broken(path.read_text(encoding="utf-8")):
+            expected = _agree(broken)
+            outcomes[expected if expected[0] == "refused" else "read"] += 1  # type: ignore[index]
+    assert outcomes["read"] > 100
+    for rule in ("yaml-syntax", "yaml-anchor", "yaml-tag", "duplicate-key"):
+        assert outcomes["refused", rule] > 10, outcomes

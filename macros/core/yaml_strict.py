@@ -12,62 +12,31 @@ composes the node tree itself:
 * every mapping and list records the line and column of each key and item.
 
 Problems are raised as `YamlProblem(line, col, message, expected)`.
+
+`parse` reads a file with `yaml_fast.values` first (libyaml's events, plain data only,
+the same values and positions); only what that refuses is read again with `exact`,
+PyYAML's composer with the rules above, which says what is wrong and where.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import import_module
-from typing import Any, Protocol
+from typing import Protocol
 
 import yaml
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-# libyaml's parser, when PyYAML was built with it (else only the pure-Python path runs).
-CParser: Any = getattr(import_module("yaml.cyaml"), "CParser", None) if yaml.__with_libyaml__ else None
+from .yaml_fast import CParser, Refused, values
+from .yaml_values import MAX_DEPTH, Pos, YamlProblem, YList, YMap, number
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Pos", "YList", "YMap", "YamlProblem", "exact", "parse"]
 
 MAX_BYTES = 1_000_000
-MAX_DEPTH = 20
 # What PyYAML's reader refuses (NUL, other C0 and C1 controls, surrogates, U+FFFE/FFFF):
 # checked first, so that the refusal has a line and column instead of a stream position.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-MAX_DIGITS = 15  # integers up to 10**15: every count, year or number data needs, exact in JSON
-
-Pos = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class YamlProblem(Exception):
-    line: int
-    col: int
-    message: str
-    expected: str = ""
-    rule: str = "yaml-syntax"  # the rule id of the line (see rules.py)
-
-
-class YMap(dict):
-    """A mapping that knows where it and each of its keys and values stand."""
-
-    pos: Pos = (1, 1)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.key_pos: dict[str, Pos] = {}
-        self.value_pos: dict[str, Pos] = {}
-
-
-class YList(list):
-    """A list that knows where it and each of its items stand."""
-
-    pos: Pos = (1, 1)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.item_pos: list[Pos] = []
 
 
 class _Loader(yaml.SafeLoader):
@@ -142,17 +111,6 @@ def _pos(node: Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _number(value: str, convert: Callable[[str], object]) -> object:
-    """An int or float from its digits, refusing sizes Python would choke on (int()
-    fails past 4300 digits) or that no record needs (a float past 1e308 is inf)."""
-    digits = sum(c.isdigit() for c in value)
-    if digits > MAX_DIGITS:
-        raise YamlProblem(
-            0, 0, f"number with {digits} digits (at most {MAX_DIGITS})", "quote it if it is text", "number"
-        )
-    return convert(value)
-
-
 def _scalar(node: ScalarNode) -> object:
     tag, value = node.tag, node.value
     if tag.endswith(":bool"):
@@ -161,7 +119,7 @@ def _scalar(node: ScalarNode) -> object:
         return None
     if tag.endswith(":int") or tag.endswith(":float"):
         try:
-            return _number(value, int if tag.endswith(":int") else float)
+            return number(value, int if tag.endswith(":int") else float)
         except YamlProblem as p:
             raise _problem(node.start_mark, p.message, p.expected, p.rule) from None
     return value
@@ -236,83 +194,20 @@ def _line_col(text: str, at: int) -> Pos:
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
-_IMPLICIT = (
-    (re.compile(r"^(?:true|false)$"), lambda v: v == "true"),
-    (re.compile(r"^(?:~|null|)$"), lambda v: None),
-    (re.compile(r"^(?:0|-?[1-9][0-9]*)$"), lambda v: _number(v, int)),
-    (re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), lambda v: _number(v, float)),
-)
-_IMPLICIT_START = frozenset("tfn~-0123456789")  # a plain scalar starting otherwise is text
-
-
-class _Fast:
-    """Builds values straight from libyaml's events, with the same rules as `_Loader`.
-
-    Used when PyYAML has libyaml (it is several times faster than the pure-Python
-    composer); any problem makes `parse` fall back to `_Loader`, whose messages are the
-    ones the tests pin."""
-
-    def __init__(self, text: str) -> None:
-        self.parser: Any = CParser(text)
-
-    def document(self) -> object:
-        get: Callable[[], Any] = self.parser.get_event
-        get()  # stream start
-        if isinstance(self.parser.peek_event(), yaml.StreamEndEvent):
-            return None
-        get()  # document start
-        value = self.value(0)
-        get()  # document end
-        if not isinstance(get(), yaml.StreamEndEvent):
-            raise YamlProblem(1, 1, "a second YAML document")
-        return value
-
-    def value(self, depth: int) -> object:
-        event: Any = self.parser.get_event()
-        if depth >= MAX_DEPTH or isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(1, 1, "not plain data")
-        if getattr(event, "tag", None) not in (None, "!"):
-            raise YamlProblem(1, 1, "tagged")
-        if isinstance(event, ScalarEvent):
-            text = event.value
-            if event.implicit[0] and not event.style and (not text or text[0] in _IMPLICIT_START):
-                for pattern, convert in _IMPLICIT:
-                    if pattern.match(text):
-                        return convert(text)
-            return text
-        pos = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, SequenceStartEvent):
-            items = YList()
-            items.pos = pos
-            while not isinstance(self.parser.peek_event(), yaml.SequenceEndEvent):
-                start = self.parser.peek_event().start_mark
-                items.append(self.value(depth + 1))
-                items.item_pos.append((start.line + 1, start.column + 1))
-            self.parser.get_event()
-            return items
-        out = YMap()
-        out.pos = pos
-        while not isinstance(self.parser.peek_event(), yaml.MappingEndEvent):
-            key_mark = self.parser.peek_event().start_mark
-            key = self.value(depth + 1)
-            if not isinstance(key, str) or key in out:
-                raise YamlProblem(1, 1, "bad key")
-            value_mark = self.parser.peek_event().start_mark
-            out[key] = self.value(depth + 1)
-            out.key_pos[key] = (key_mark.line + 1, key_mark.column + 1)
-            out.value_pos[key] = (value_mark.line + 1, value_mark.column + 1)
-        self.parser.get_event()
-        return out
-
-
 def parse(raw: bytes) -> object:
     """Parse one YAML document strictly. Returns None for a file with no content."""
     text = _decode(raw)
     if CParser is not None:
         try:
-            return _Fast(text).document()
-        except (YamlProblem, yaml.YAMLError):
-            pass  # the slow path below reports it, with the exact message
+            return values(text)
+        except (Refused, YamlProblem, yaml.YAMLError):
+            pass  # read again the exact way, which says what is wrong
+    return exact(text)
+
+
+def exact(text: str) -> object:
+    """`text` read by PyYAML's own composer with the rules above: slower than `values`,
+    and the one whose messages are reported (line, column and what is wrong)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
