@@ -59,6 +59,13 @@ def test_bad_dates(value: object, message: str) -> None:
         ("two\nlines", "contains invisible/control character U+000A (remove it)"),
         ("soft\u00adhyphen", "contains invisible/control character U+00AD (remove it)"),
         ("", "is empty (write the text, or leave the field out)"),
+        # Only characters outside printable ASCII are looked up: DEL is the one control in ASCII's top.
+        ("Erdoğan\x7f", "contains invisible/control character U+007F (remove it)"),
+        # The first hidden character in the text is named, whatever comes before or after it.
+        ("Əliyev\u200b and\u00ad", "contains invisible/control character U+200B (remove it)"),
+        ("é\u00ad and\u200b", "contains invisible/control character U+00AD (remove it)"),
+        ("one\u2028two", "contains invisible/control character U+2028 (remove it)"),
+        ("Erdog\u0306an", "is not NFC-normalised (re-type the accented letters)"),
     ],
 )
 def test_text_rejections(text: str, message: str) -> None:
@@ -93,12 +100,33 @@ def test_text_accepts_real_names_and_punctuation() -> None:
             "contains whitespace, quotes or control characters (an absolute http(s) URL)",
         ),
         ("https:///path", "has no host (an absolute http(s) URL)"),
+        (
+            "https://ex\x7fample.org/",
+            "contains whitespace, quotes or control characters (an absolute http(s) URL)",
+        ),
+        (
+            "https://ex\u200bample.org/",
+            "contains whitespace, quotes or control characters (an absolute http(s) URL)",
+        ),
+        (
+            "https://example.org/a\\b",
+            "contains whitespace, quotes or control characters (an absolute http(s) URL)",
+        ),
+        (
+            "https://ex\u0430mple.org/",
+            "host mixes letters of several scripts in 'ex\u0430mple' (a look-alike domain?)",
+        ),
     ],
 )
 def test_url_rejections(url: str, message: str) -> None:
     with pytest.raises(PydanticCustomError) as info:
         check_url(url)
     assert info.value.message() == message
+
+
+def test_urls_with_hosts_in_one_script_each() -> None:
+    for url in ("https://straße.example/", "https://xn--e1afmkfd.xn--p1ai/", "https://example.org/ö?q=ü"):
+        assert check_url(url) == url
 
 
 def test_archive_url_needs_a_full_wayback_timestamp() -> None:
@@ -113,3 +141,10 @@ def test_ids_are_kebab_case(bad: str) -> None:
     with pytest.raises(PydanticCustomError):
         check_id(bad)
     assert check_id("shehbaz-sharif") == "shehbaz-sharif"
+    assert check_id("b" * 80) == "b" * 80
+
+
+def test_an_id_with_a_newline_at_its_end_is_refused() -> None:
+    with pytest.raises(PydanticCustomError) as info:
+        check_id("bob\n")
+    assert info.value.message() == "id 'bob\\n' contains U+000A (ids use only a-z, 0-9 and hyphens)"

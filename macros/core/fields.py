@@ -32,6 +32,11 @@ MARKUP = ("<", ">", "{", "}", "`", "](")
 # hyphens …), line and paragraph separators (Zl, Zp), private-use (Co), unassigned and
 # non-characters (Cn), surrogates (Cs).
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
+# Printable ASCII (space to tilde) is in none of them: only the other characters of a text
+# need their category looked up.
+_NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
+# What a URL may not contain: ASCII controls, space, quotes, angle brackets, backslash, backtick.
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\"'<>\\`]")
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
@@ -44,6 +49,10 @@ def _type_name(value: object) -> str:
     )
 
 
+def _hidden(ch: str) -> bool:
+    return unicodedata.category(ch) in HIDDEN_CATEGORIES
+
+
 def _need_str(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise _fail("type", f"must be {what}, got {_type_name(value)} {value!r} (quote it)")
@@ -53,26 +62,31 @@ def _need_str(value: object, what: str) -> str:
 def check_text(value: object, *, multiline: bool = False) -> str:
     """Plain text: NFC, visible characters, no markup, no surrounding spaces."""
     text = _need_str(value, "text")
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped:
         raise _fail("text", "is empty (write the text, or leave the field out)")
-    if text != text.strip():
+    if text != stripped:
         raise _fail("text", "has spaces at the start or end (remove them)")
-    for ch in dict.fromkeys(text):  # each character once, in the order of first use
-        if unicodedata.category(ch) in HIDDEN_CATEGORIES and not (ch == "\n" and multiline):
+    # Each character once, in the order of first use; only those outside printable ASCII
+    # can be hidden (and a long text is mostly ASCII: this check is run on every text).
+    for ch in dict.fromkeys(_NOT_PLAIN_ASCII.findall(text)):
+        if _hidden(ch) and not (ch == "\n" and multiline):
             raise _fail("text", f"contains invisible/control character U+{ord(ch):04X} (remove it)")
     for bad in MARKUP:
         if bad in text:
             raise _fail("text", f"contains markup syntax '{bad}' (plain text only)")
-    if ENTITY_RE.search(text):
+    if "&" in text and ENTITY_RE.search(text):
         raise _fail("text", "contains an HTML entity (write the character itself)")
     if text[0] in "#>" or text.startswith("- "):
         raise _fail("text", f"starts with Markdown syntax '{text[0]}' (plain text only)")
-    if unicodedata.normalize("NFC", text) != text:
+    if not unicodedata.is_normalized("NFC", text):
         raise _fail("text", "is not NFC-normalised (re-type the accented letters)")
     return text
 
 
 def check_id(value: object) -> str:
+    if type(value) is str and len(value) <= 80 and ID_RE.fullmatch(value):
+        return value  # the common case, at once: the checks below only say what is wrong
     text = _need_str(value, "an id")
     plain = text.isascii() and text.isprintable()
     odd = None if plain else next(c for c in text if not (c.isascii() and c.isprintable()))
@@ -89,7 +103,7 @@ def check_url(value: object) -> str:
     if scheme is None or scheme[1].lower() not in ("http", "https"):
         name = scheme[1] if scheme else "none"
         raise _fail("url", f"scheme '{name}' not allowed (an absolute http(s) URL)")
-    if any(ord(c) <= 0x20 or c in "\"'<>\\`" or unicodedata.category(c) in HIDDEN_CATEGORIES for c in text):
+    if _URL_FORBIDDEN.search(text) or any(_hidden(c) for c in _NOT_PLAIN_ASCII.findall(text)):
         raise _fail("url", "contains whitespace, quotes or control characters (an absolute http(s) URL)")
     try:
         parts = urlsplit(text)
@@ -123,7 +137,7 @@ def _mixed_scripts(host: str) -> str:
             raise _fail(
                 "url", f"host label {label!r} is not valid punycode (an absolute http(s) URL)"
             ) from None
-        if len({_script(c) for c in shown if c.isalpha()}) > 1:
+        if not shown.isascii() and len({_script(c) for c in shown if c.isalpha()}) > 1:
             return shown
     return ""
 
