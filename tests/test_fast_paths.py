@@ -227,3 +227,16 @@ def test_broken_data_files_are_refused_or_read_exactly() -> None:
     assert outcomes["read"] > 100
     for rule in ("yaml-syntax", "yaml-anchor", "yaml-tag", "duplicate-key"):
         assert outcomes["refused", rule] > 10, outcomes
+
+
+def test_mentions_index_holds_every_reference_of_every_record() -> None:
+    """The Dataset's backlinks come from the checks' short walk: the same as from every leaf."""
+    data = real_data()
+    expected: dict[str, dict[str, None]] = {}
+    for kind in data.records.values():
+        for rid, record in kind.items():
+            for _, value, ref in iter_leaves(record):
+                if ref is not None:
+                    expected.setdefault(value, {})[rid] = None
+    assert len(expected) > 100
+    assert dict(data.index.mentions) == {k: tuple(v) for k, v in expected.items()}

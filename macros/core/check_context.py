@@ -32,6 +32,12 @@ def leaves_of(entry: Entry) -> list[Leaf]:
     return checked_raw_leaves(KINDS[entry.kind], entry.where.raw)
 
 
+def views_of(result: LoadResult) -> list[tuple[Entry, list[Leaf]]]:
+    """Every record read, with its references and dates: what the rules go through, and
+    the Dataset's index of who mentions whom after them."""
+    return [(entry, leaves_of(entry)) for entry in result.entries]
+
+
 def records_of(ctx: Context, kind: str) -> Iterator[tuple[Entry, object]]:
     """The records of a kind that reached the Dataset, each with its entry."""
     loaded = ctx.result.records[kind]

@@ -20,18 +20,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar, cast
 
+from .check_context import views_of
 from .checks import REVIEW_AGE_MONTHS, run_checks
 from .claims import Claim, Relation
 from .corrections import Correction
 from .entities import Country, Dispute, Event, Meeting, Person
 from .errors import DataError, DataErrors
-from .loader import RecordLocation, load
+from .loader import Entry, RecordLocation, load
 from .models import Model
-from .refs import iter_refs
+from .refs import Leaf
 from .sources import Source
 
 R = TypeVar("R", bound=Model)
 Dated = TypeVar("Dated", Meeting, Event)
+Views = list[tuple[Entry, list[Leaf]]]
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,15 @@ def _audit_number(claim: Claim) -> int:
     return claim.audit.number if claim.audit else 0
 
 
-def _mentions(records: Mapping[str, Mapping[str, Model]]) -> dict[str, list[str]]:
+def _mentions(records: Mapping[str, Mapping[str, Model]], views: Views) -> dict[str, list[str]]:
+    """id -> the records that refer to it, in data order, from the references the checks
+    read (`views`) of the records that reached the Dataset."""
     found: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per id
-    for kind_records in records.values():
-        for rid, record in kind_records.items():
-            for _, value, _ in iter_refs(record):
-                found[value][rid] = None
+    for entry, leaves in views:
+        if entry.record is not None and records[entry.kind].get(entry.id) is entry.record:
+            for _, value, ref in leaves:
+                if ref is not None:
+                    found[value][entry.id] = None
     return {k: list(v) for k, v in found.items()}
 
 
@@ -174,8 +179,9 @@ def _by_date(records: Mapping[str, Dated], keys: Callable[[Dated], Iterable[str]
     return out
 
 
-def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
-    """Every lookup the pages use, in one pass over the records (plus a few sorts)."""
+def build_indexes(records: Mapping[str, Mapping[str, Model]], views: Views) -> Indexes:
+    """Every lookup the pages use, in one pass over the records (plus a few sorts);
+    `views`: every record read with its references and dates (`views_of`)."""
     claims = cast(Mapping[str, Claim], records["claim"])
     sources = cast(Mapping[str, Source], records["source"])
     by_claim = _claim_indexes(claims)
@@ -186,7 +192,7 @@ def build_indexes(records: Mapping[str, Mapping[str, Model]]) -> Indexes:
     events_of = _by_date(cast(Mapping[str, Event], records["event"]), lambda e: e.disputes)
     order = sorted(sources, key=lambda s: ((sources[s].publisher or "").casefold(), s))
     return Indexes(
-        mentions=_frozen(_mentions(records)),
+        mentions=_frozen(_mentions(records, views)),
         claims_about=_frozen(by_claim["about"]),
         claims_citing=_frozen(by_claim["citing"]),
         meetings_of=_frozen(meetings_of),
@@ -227,7 +233,8 @@ def build_dataset(data_dir: Path, *, today: date, review_age_months: int = REVIE
 
 def _build(data_dir: Path, today: date, review_age_months: int) -> Dataset:
     result = load(data_dir)
-    problems = result.errors + run_checks(result, today, review_age_months=review_age_months)
+    views = views_of(result)
+    problems = result.errors + run_checks(result, today, review_age_months=review_age_months, views=views)
     if any(p.severity == "error" for p in problems):
         raise DataErrors(problems)
     recs = result.records
@@ -241,7 +248,7 @@ def _build(data_dir: Path, today: date, review_age_months: int) -> Dataset:
         claims=_typed(recs["claim"], Claim),
         kind_of=MappingProxyType(dict(result.kind_of)),
         locations=MappingProxyType(dict(result.locations)),
-        index=build_indexes(recs),
+        index=build_indexes(recs, views),
         warnings=tuple(sorted(problems)),
         files=tuple(result.files),
         corrections=_typed(recs["correction"], Correction),

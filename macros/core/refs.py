@@ -207,13 +207,6 @@ def checked_raw_leaves(model: type[BaseModel], raw: Any) -> list[Leaf]:
     ]
 
 
-def iter_refs(record: BaseModel) -> Iterator[tuple[FieldPath, str, RefTo]]:
-    """Every reference inside a record: (field path, id, kinds it may name)."""
-    for path, value, ref in checked_leaves(record):
-        if ref is not None:
-            yield path, value, ref
-
-
 def format_path(path: FieldPath) -> str:
     out = ""
     for part in path:
