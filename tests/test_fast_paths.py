@@ -11,7 +11,9 @@ path next to the plain, complete one:
   `[a? b]` as a list of one text, PyYAML refuses it), the reader before this one
   (`yaml_reference.py`) did what libyaml does: the fast path is held to it as well.
 * the rules read only the leaves of a record they need (references and dates) instead of
-  every leaf.
+  every leaf;
+* only the models with a shorthand (a bare id for a mapping) carry the validator that
+  expands it, instead of every model.
 
 Each test holds a fast path to the plain one, on the real data and on made-up inputs.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import ClassVar
 
 import hostile
 import pytest
@@ -27,6 +30,7 @@ import yaml
 import yaml_reference
 from conftest import FIXTURE, ROOT, real_data
 
+from macros.core.base import Model
 from macros.core.fields import PartialDate
 from macros.core.models import KINDS
 from macros.core.refs import Leaf, checked_leaves, iter_leaves
@@ -240,3 +244,24 @@ def test_mentions_index_holds_every_reference_of_every_record() -> None:
                     expected.setdefault(value, {})[rid] = None
     assert len(expected) > 100
     assert dict(data.index.mentions) == {k: tuple(v) for k, v in expected.items()}
+
+
+def _models(base: type[Model]) -> list[type[Model]]:
+    """The project's models below `base` (not those a test defines)."""
+    below = [m for sub in base.__subclasses__() for m in (sub, *_models(sub))]
+    return [m for m in below if m.__module__.startswith("macros.")]
+
+
+def test_every_model_with_a_shorthand_expands_a_bare_id() -> None:
+    short = [m for m in _models(Model) if m.shorthand]
+    assert {m.__name__ for m in short} >= {"Citation", "Actor", "Participant"}
+    for model in short:
+        assert getattr(model.model_validate("some-id"), model.shorthand or "") == "some-id"
+
+
+def test_a_shorthand_on_a_model_that_cannot_expand_it_is_refused() -> None:
+    with pytest.raises(TypeError, match="derive it from ShorthandModel"):
+
+        class Loose(Model):
+            shorthand: ClassVar[str | None] = "name"
+            name: str

@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from .base import Citations, Model, Record, Sourced, rule_error
+from .base import Citations, Model, Record, ShorthandModel, Sourced, rule_error
 from .fields import PartialDate, Prose, Text
 from .refs import ActorRef, AnyRef, ClaimRef, CountryRef, SourceRef
 
@@ -17,7 +17,7 @@ Flag = Literal[
 ]
 
 
-class Actor(Model):
+class Actor(ShorthandModel):
     """Who says something: a person, a country (with the body that spoke) or a source's author.
     A bare id is short for `entity: <id>`."""
 

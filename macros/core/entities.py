@@ -6,7 +6,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, StrictBool, model_validator
 
-from .base import Citations, Model, Record, Sourced, rule_error
+from .base import Citations, Model, Record, ShorthandModel, Sourced, rule_error
 from .fields import Iso2, Lang, PartialDate, Prose, Qid, Text
 from .refs import ClaimRef, CountryRef, DisputeRef, EventOrMeetingRef, OccasionRef, PartyRef, PersonRef
 
@@ -73,7 +73,7 @@ class Place(Model):
     country: CountryRef = Field(description="id of the country it is in")
 
 
-class Participant(Model):
+class Participant(ShorthandModel):
     """Who took part: a person, a country, or both. A bare id is short for `person: <id>`."""
 
     shorthand: ClassVar[str | None] = "person"
