@@ -26,12 +26,8 @@ from .yaml_values import MAX_DEPTH, YList, YMap, number
 # libyaml's parser, when PyYAML was built with it (else only the exact path runs).
 CParser: Any = getattr(import_module("yaml.cyaml"), "CParser", None) if yaml.__with_libyaml__ else None
 
-_IMPLICIT = (
-    (re.compile(r"^(?:true|false)$"), lambda v: v == "true"),
-    (re.compile(r"^(?:~|null|)$"), lambda v: None),
-    (re.compile(r"^(?:0|-?[1-9][0-9]*)$"), lambda v: number(v, int)),
-    (re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$"), lambda v: number(v, float)),
-)
+# The implicit types of `yaml_strict`'s resolver, in one pattern: true/false, null, int, float.
+_IMPLICIT = re.compile(r"(true|false)|(~|null|)|(0|-?[1-9][0-9]*)|(-?(?:0|[1-9][0-9]*)\.[0-9]+)")
 _IMPLICIT_START = frozenset("tfn~-0123456789")  # a plain scalar starting otherwise is text
 
 
@@ -44,10 +40,15 @@ _UNSET: Any = object()  # no document (yet)
 
 def _implicit(text: str) -> object:
     """A plain scalar's value under the resolver of `yaml_strict`: bool, null, int, float or text."""
-    for pattern, convert in _IMPLICIT:
-        if pattern.match(text):
-            return convert(text)
-    return text
+    found = _IMPLICIT.fullmatch(text)
+    if found is None:
+        return text
+    kind = found.lastindex
+    if kind == 1:
+        return text == "true"
+    if kind == 2:
+        return None
+    return number(text, int if kind == 3 else float)
 
 
 def values(text: str) -> object:
@@ -60,17 +61,18 @@ def values(text: str) -> object:
     or comes twice, a number too long, a second document, a syntax error) raises, and
     `parse` reads the file again with `exact`, whose messages editors read."""
     open_: list[Any] = []  # the lists and mappings being filled, innermost last
-    keys: list[Any] = []  # for each of them, the (key, position) waiting for its value
+    keys: list[Any] = []  # for each, the key waiting for its value (None: a key comes next)
     root = _UNSET
     for event in iter(CParser(text).get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
             value = event.value
-            if event.implicit[0] and not event.style and (not value or value[0] in _IMPLICIT_START):
+            if (not value or value[0] in _IMPLICIT_START) and event.implicit[0] and not event.style:
                 value = _implicit(value)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            value = YMap() if kind is MappingStartEvent else YList()
-            value.pos = (event.start_mark.line + 1, event.start_mark.column + 1)
+        elif kind is MappingStartEvent:
+            value = YMap()
+        elif kind is SequenceStartEvent:
+            value = YList()
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             open_.pop()
             keys.pop()
@@ -90,17 +92,17 @@ def values(text: str) -> object:
         elif type(parent := open_[-1]) is YList:
             parent.append(value)
             parent.item_pos.append(pos)
-        elif (pending := keys[-1]) is None:
+        elif (key := keys[-1]) is None:
             if type(value) is not str or value in parent:
                 raise Refused
-            keys[-1] = (value, pos)
+            parent.key_pos[value] = pos
+            keys[-1] = value
         else:
-            key = pending[0]
             parent[key] = value
-            parent.key_pos[key] = pending[1]
             parent.value_pos[key] = pos
             keys[-1] = None
         if kind is not ScalarEvent:
+            value.pos = pos
             open_.append(value)
             keys.append(None)
     return None if root is _UNSET else root

@@ -24,10 +24,12 @@ class YamlProblem(Exception):
 class YMap(dict):
     """A mapping that knows where it and each of its keys and values stand."""
 
-    pos: Pos = (1, 1)
+    # No __dict__ (one fewer object per mapping read), and no call to dict.__init__, which
+    # would do nothing: this runs for every mapping of every file.
+    __slots__ = ("key_pos", "pos", "value_pos")
 
     def __init__(self) -> None:
-        super().__init__()
+        self.pos: Pos = (1, 1)
         self.key_pos: dict[str, Pos] = {}
         self.value_pos: dict[str, Pos] = {}
 
@@ -35,10 +37,10 @@ class YMap(dict):
 class YList(list):
     """A list that knows where it and each of its items stand."""
 
-    pos: Pos = (1, 1)
+    __slots__ = ("item_pos", "pos")  # as YMap's
 
     def __init__(self) -> None:
-        super().__init__()
+        self.pos: Pos = (1, 1)
         self.item_pos: list[Pos] = []
 
 
