@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import ClassVar
 
 import hostile
 import pytest
 import yaml
 import yaml_reference
-from conftest import FIXTURE, ROOT, real_data
+from conftest import FIXTURE, ROOT, edit, real_data, report
 
 from macros.core.base import Model
 from macros.core.fields import PartialDate
@@ -265,3 +266,18 @@ def test_a_shorthand_on_a_model_that_cannot_expand_it_is_refused() -> None:
         class Loose(Model):
             shorthand: ClassVar[str | None] = "name"
             name: str
+
+
+def test_empty_values_at_every_depth_are_found(data_dir: Path) -> None:
+    """Records are first tested for an empty value at all (`_has_empty`), then walked for
+    where: an empty value at the top of one record, and in a mapping, in a mapping in a
+    list and as a bare `-` in another (which has none at its top), are each reported."""
+    edit(data_dir, "meetings/more.yml", "  format: foreign-ministers\n", "  format:\n")
+    edit(data_dir, "meetings/meetings.yml", "    name: Capital\n", "    name:\n")
+    edit(data_dir, "meetings/meetings.yml", "    - person: bob-example\n", "    - person:\n    -\n")
+    assert report(data_dir) == [
+        "data/meetings/meetings.yml:5:10: error: meeting 'summit-1999' › place.name: is empty (fill it in) [fill-in]",
+        "data/meetings/meetings.yml:11:14: error: meeting 'summit-1999' › participants[1].person: is empty (fill it in) [fill-in]",
+        "data/meetings/meetings.yml:12:6: error: meeting 'summit-1999' › participants[2]: is empty (fill it in) [fill-in]",
+        "data/meetings/more.yml:9:10: error: meeting 'talks-2001-03' › format: is empty (fill it in) [fill-in]",
+    ]

@@ -35,6 +35,7 @@ HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
 # Printable ASCII (space to tilde) is in none of them: only the other characters of a text
 # need their category looked up.
 _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e]")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 # What a URL may not contain: ASCII controls, space, quotes, angle brackets, backslash, backtick.
 _URL_FORBIDDEN = re.compile(r"[\x00-\x20\"'<>\\`]")
 
@@ -99,7 +100,7 @@ def check_id(value: object) -> str:
 
 def check_url(value: object) -> str:
     text = _need_str(value, "a URL")
-    scheme = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", text)
+    scheme = _SCHEME.match(text)
     if scheme is None or scheme[1].lower() not in ("http", "https"):
         name = scheme[1] if scheme else "none"
         raise _fail("url", f"scheme '{name}' not allowed (an absolute http(s) URL)")

@@ -252,6 +252,15 @@ def _null_paths(node: Any, path: FieldPath = ()) -> Iterator[FieldPath]:
             yield from _null_paths(value, (*path, key))
 
 
+def _has_empty(node: dict[str, Any] | list[Any]) -> bool:
+    """Whether any value under `node` was left empty: the quick test done on every record
+    (nearly all have none) before `_null_paths` says where."""
+    values = node.values() if isinstance(node, dict) else node
+    if None in values:
+        return True
+    return any(isinstance(value, dict | list) and _has_empty(value) for value in values)
+
+
 def _under(loc: FieldPath, nulls: list[FieldPath], etype: str) -> bool:
     """An error caused by an empty value: at or below it, or a model's own check above it."""
     return any(
@@ -287,7 +296,7 @@ def _load_record(kind: str, raw: YMap, where: RecordLocation, result: LoadResult
                 rule="duplicate-id",
             )
         )
-    nulls = list(_null_paths(raw))
+    nulls = list(_null_paths(raw)) if _has_empty(raw) else []
     result.errors.extend(_fill_in(kind, rid, where, path) for path in nulls)
     record: Record | None = None
     try:
