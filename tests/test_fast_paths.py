@@ -12,6 +12,9 @@ path next to the plain, complete one:
   (`yaml_reference.py`) did what libyaml does: the fast path is held to it as well.
 * the rules read only the leaves of a record they need (references and dates) instead of
   every leaf;
+* a file's bytes are tested for unprintable characters before the pattern that says
+  which and where, and a text is tested with `isprintable()` before each of its
+  characters is looked up;
 * only the models with a shorthand (a bare id for a mapping) carry the validator that
   expands it, instead of every model.
 
@@ -20,6 +23,7 @@ Each test holds a fast path to the plain one, on the real data and on made-up in
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,11 +36,19 @@ import yaml_reference
 from conftest import FIXTURE, ROOT, edit, real_data, report
 
 from macros.core.base import Model
-from macros.core.fields import PartialDate
+from macros.core.fields import HIDDEN_CATEGORIES, PartialDate
 from macros.core.models import KINDS
 from macros.core.refs import Leaf, checked_leaves, iter_leaves
 from macros.core.yaml_fast import Refused, values
-from macros.core.yaml_strict import MAX_DEPTH, YamlProblem, YList, YMap, exact
+from macros.core.yaml_strict import (
+    _UNPRINTABLE,
+    MAX_DEPTH,
+    YamlProblem,
+    YList,
+    YMap,
+    _may_be_unprintable,
+    exact,
+)
 
 # A reviewed exception carries a date: `sample` leaves exceptions out, so it is added here.
 EXCEPTION = {"rule": "unused-source", "reason": "Kept on purpose.", "reviewed": "2001-02-03"}
@@ -281,3 +293,24 @@ def test_empty_values_at_every_depth_are_found(data_dir: Path) -> None:
         "data/meetings/meetings.yml:12:6: error: meeting 'summit-1999' › participants[2]: is empty (fill it in) [fill-in]",
         "data/meetings/more.yml:9:10: error: meeting 'talks-2001-03' › format: is empty (fill it in) [fill-in]",
     ]
+
+
+# Every character, surrogates left out (UTF-8 cannot carry them).
+ALL_CHARACTERS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_the_quick_byte_test_misses_no_unprintable_character() -> None:
+    """`_decode` runs its pattern only when `_may_be_unprintable` says so: it must say so
+    for every character the pattern refuses, wherever it stands."""
+    refused = set(_UNPRINTABLE.findall(ALL_CHARACTERS))
+    assert "\x00" in refused and "\x85" not in refused and "\ufffe" in refused
+    for ch in refused:
+        assert _may_be_unprintable(f"ab {ch} cd".encode()), f"U+{ord(ch):04X}"
+    assert not _may_be_unprintable("Erdoğan, Əliyev — “plain” text".encode())
+
+
+def test_every_hidden_character_is_one_isprintable_refuses() -> None:
+    """`check_text` looks for hidden characters only in a text `isprintable()` refuses."""
+    hidden = [ch for ch in ALL_CHARACTERS if unicodedata.category(ch) in HIDDEN_CATEGORIES]
+    assert len(hidden) > 1000
+    assert not any(ch.isprintable() for ch in hidden)

@@ -68,11 +68,13 @@ def check_text(value: object, *, multiline: bool = False) -> str:
         raise _fail("text", "is empty (write the text, or leave the field out)")
     if text != stripped:
         raise _fail("text", "has spaces at the start or end (remove them)")
-    # Each character once, in the order of first use; only those outside printable ASCII
-    # can be hidden (and a long text is mostly ASCII: this check is run on every text).
-    for ch in dict.fromkeys(_NOT_PLAIN_ASCII.findall(text)):
-        if _hidden(ch) and not (ch == "\n" and multiline):
-            raise _fail("text", f"contains invisible/control character U+{ord(ch):04X} (remove it)")
+    # Every hidden character is one that isprintable() refuses, so most texts need no more;
+    # else each character once, in the order of first use, but only those outside
+    # printable ASCII (none of which is hidden): this check runs on every text.
+    if not text.isprintable():
+        for ch in dict.fromkeys(_NOT_PLAIN_ASCII.findall(text)):
+            if _hidden(ch) and not (ch == "\n" and multiline):
+                raise _fail("text", f"contains invisible/control character U+{ord(ch):04X} (remove it)")
     for bad in MARKUP:
         if bad in text:
             raise _fail("text", f"contains markup syntax '{bad}' (plain text only)")
@@ -104,7 +106,8 @@ def check_url(value: object) -> str:
     if scheme is None or scheme[1].lower() not in ("http", "https"):
         name = scheme[1] if scheme else "none"
         raise _fail("url", f"scheme '{name}' not allowed (an absolute http(s) URL)")
-    if _URL_FORBIDDEN.search(text) or any(_hidden(c) for c in _NOT_PLAIN_ASCII.findall(text)):
+    hidden = not text.isprintable() and any(_hidden(c) for c in _NOT_PLAIN_ASCII.findall(text))
+    if _URL_FORBIDDEN.search(text) or hidden:
         raise _fail("url", "contains whitespace, quotes or control characters (an absolute http(s) URL)")
     try:
         parts = urlsplit(text)

@@ -36,6 +36,9 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Pos", "YList", "YMap", "YamlProblem", "exa
 MAX_BYTES = 1_000_000
 # What PyYAML's reader refuses (NUL, other C0 and C1 controls, surrogates, U+FFFE/FFFF):
 # checked first, so that the refusal has a line and column instead of a stream position.
+# The bytes of UTF-8 text that are never part of an unprintable character: tab, newline,
+# return, printable ASCII, and every byte of a multi-byte character (0x80-0xFF).
+_PLAIN_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -182,12 +185,20 @@ def _decode(raw: bytes) -> str:
     tab = text.find("\t")
     if tab >= 0:
         raise YamlProblem(*_line_col(text, tab), "tab character", "indent and separate with spaces")
-    bad = _UNPRINTABLE.search(text)
+    bad = _UNPRINTABLE.search(text) if _may_be_unprintable(raw) else None
     if bad is not None:
         name = unicodedata.name(bad[0], "a control character")
         problem = f"character U+{ord(bad[0]):04X} ({name}) not allowed"
         raise YamlProblem(*_line_col(text, bad.start()), problem, "remove it", "encoding")
     return text
+
+
+def _may_be_unprintable(raw: bytes) -> bool:
+    """False if UTF-8 `raw` surely holds none of `_UNPRINTABLE`'s characters, found with two
+    byte scans several times faster than the pattern's (the data is mostly ASCII): no ASCII
+    control but tab, newline and return, and no lead bytes of the others (U+0080-U+009F
+    start with 0xC2, U+FFFE and U+FFFF with 0xEF 0xBF; surrogates are not valid UTF-8)."""
+    return bool(raw.translate(None, _PLAIN_BYTES)) or b"\xc2" in raw or b"\xef\xbf" in raw
 
 
 def _line_col(text: str, at: int) -> Pos:
