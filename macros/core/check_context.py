@@ -13,6 +13,8 @@ from .models import KINDS
 from .refs import FieldPath, Leaf, checked_leaves, checked_raw_leaves, format_path
 
 REVIEW_AGE_MONTHS = 12
+# Every record read, each with its references and dates (`views_of`).
+Views = list[tuple[Entry, list[Leaf]]]
 
 
 @dataclass
@@ -20,7 +22,7 @@ class Context:
     result: LoadResult
     today: date
     review_age_months: int = REVIEW_AGE_MONTHS
-    views: list[tuple[Entry, list[Leaf]]] = field(default_factory=list)
+    views: Views = field(default_factory=list)
     ran: set[str] = field(default_factory=set)  # warning rules that ran on the whole data
 
 
@@ -32,7 +34,7 @@ def leaves_of(entry: Entry) -> list[Leaf]:
     return checked_raw_leaves(KINDS[entry.kind], entry.where.raw)
 
 
-def views_of(result: LoadResult) -> list[tuple[Entry, list[Leaf]]]:
+def views_of(result: LoadResult) -> Views:
     """Every record read, with its references and dates: what the rules go through, and
     the Dataset's index of who mentions whom after them."""
     return [(entry, leaves_of(entry)) for entry in result.entries]

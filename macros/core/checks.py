@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import cast
 
-from .check_context import REVIEW_AGE_MONTHS, Context, error_at, records_of, views_of
+from .check_context import REVIEW_AGE_MONTHS, Context, Views, error_at, records_of, views_of
 from .claims import Claim
 from .entities import Dispute, Meeting
 from .errors import DataError
 from .fields import PartialDate
 from .freshness import check_planned_past, check_stale_reviews
 from .loader import Entry, LoadResult
-from .refs import FieldPath, Leaf, format_path
+from .refs import FieldPath, format_path
 from .rules import WARNING_RULES
 
 # (start field, end field): pairs whose order is checked.
@@ -36,7 +36,7 @@ def run_checks(
     today: date,
     *,
     review_age_months: int = REVIEW_AGE_MONTHS,
-    views: list[tuple[Entry, list[Leaf]]] | None = None,
+    views: Views | None = None,
 ) -> list[DataError]:
     """Every problem the rules find; `views` is `views_of(result)` if the caller has it."""
     ctx = Context(result, today, review_age_months, views_of(result) if views is None else views)

@@ -20,20 +20,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from .check_context import views_of
+from .check_context import Views, views_of
 from .checks import REVIEW_AGE_MONTHS, run_checks
 from .claims import Claim, Relation
 from .corrections import Correction
 from .entities import Country, Dispute, Event, Meeting, Person
 from .errors import DataError, DataErrors
-from .loader import Entry, RecordLocation, load
+from .loader import RecordLocation, load
 from .models import Model
-from .refs import Leaf
 from .sources import Source
 
 R = TypeVar("R", bound=Model)
 Dated = TypeVar("Dated", Meeting, Event)
-Views = list[tuple[Entry, list[Leaf]]]
 
 
 @dataclass(frozen=True)
