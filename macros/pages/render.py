@@ -208,7 +208,7 @@ class Renderer:
     def claim(self, rid: str) -> Markup:
         """One claim with its kind badge, who asserts and disputes it, and citations."""
         record = self.get(f"claim({rid!r})", rid, "claim")
-        return self.block("claim.html", claim=record)
+        return self.block("claims.html", claims=[record])
 
     def developments(self, *ids: str) -> Markup:
         """Claims as latest developments, newest first, headed by the date they are current to:
