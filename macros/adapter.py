@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,8 @@ class _Build:
     late: dict[str, BlockStash] = field(default_factory=dict)
     # source id -> its entry in a reference list, the same on every page (Renderer.source_ref)
     source_refs: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)
+    # record id -> the page that shows it and "#anchor", for one file list (`link`)
+    targets: tuple[Files | None, dict[str, tuple[File, str]]] = (None, {})
     # the placeholders' nonce: new for every build, so that no page can write one (stash.py)
     nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 
@@ -213,8 +216,8 @@ def url_to(page: File, path: str) -> str:
     return get_relative_url(path, page.url)
 
 
-def link(data: Dataset, files: Files, page: File, rid: str) -> str:
-    """URL of the page (and anchor) that shows `rid`, relative to `page`."""
+def _target(data: Dataset, files: Files, rid: str) -> tuple[File, str]:
+    """The page (in `files`) that shows `rid`, and "#anchor" on it or nothing."""
     kind = data.kind_of.get(rid)
     route = page_of(kind, rid) if kind else None
     if route is None:
@@ -222,7 +225,26 @@ def link(data: Dataset, files: Files, page: File, rid: str) -> str:
     target = files.get_file_from_path(route.src)
     if target is None:
         raise PluginError(f"link to '{rid}': page '{route.src}' does not exist")
-    return target.url_relative_to(page) + (f"#{route.anchor}" if route.anchor else "")
+    return target, f"#{route.anchor}" if route.anchor else ""
+
+
+def _linker(build: _Build, files: Files, page: File) -> Callable[[str], str]:
+    """`link` for one page, remembering each target for the build's file list (finding a
+    file by its path is most of a link's cost, and a page links to the same records often)."""
+    if build.targets[0] is not files:
+        build.targets = (files, {})
+    targets, urls = build.targets[1], {}
+
+    def link_to(rid: str) -> str:
+        url = urls.get(rid)
+        if url is None:
+            found = targets.get(rid)
+            if found is None:
+                found = targets[rid] = _target(build.dataset, files, rid)
+            url = urls[rid] = found[0].url_relative_to(page) + found[1]
+        return url
+
+    return link_to
 
 
 _H1 = re.compile(r"^# +(.+?)(?: +\{[^}]*\})?[ \t]*$", re.M)
@@ -262,7 +284,7 @@ def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
     stash = build.stashes[page.src_uri] = BlockStash(build.nonce)
     return Renderer(
         data,
-        lambda rid: link(data, files, page, rid),
+        _linker(build, files, page),
         edition=edition(config),
         url_to=lambda path: url_to(page, path),
         repo=repo_links(config),
