@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.editions.html_rules import material_templates, theme_scripts
-from macros.editions.site_check import PageReport, check_site
+from macros.editions.site_check import PageReport, _resolver, _target, check_site
 from macros.worker import BATCH, EarlyCheck
 
 PAGE = '<html><body><nav><a href="https://example.org/">out</a></nav><article class="md-content__inner">{}</article></body></html>'
@@ -332,3 +332,21 @@ def test_a_script_file_vouched_for_during_the_build_must_still_be_in_the_site(tm
     assert check_site(site, theme=(), checked=reports) == [
         "index.html:1: <script> loads 'assets/app.js', which is not a script file of the site"
     ]
+
+
+FILES = {"index.html", "a/index.html", "a/b/index.html", "a/b/c.html", "d/index.html", "x", "x/index.html"}
+PAGES = ["index.html", "a/index.html", "a/b/index.html", "a/b/c.html", "d/index.html"]
+HREFS = [
+    "#top", "", "?q=1#f", "./", "../", "../#f", "../../", "../../../", "../../../x", "../b/",
+    "../b/c.html#p%20q", "b/../../d/", "../../a/b/./c.html", "x", "x/", "../x", "../../x#y",
+    "../a:b", "../?q", "..//d/", "//host/p", "/abs/", "../d/#a%23b", "../../d", "a/b/c.html?x#y",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("order", [PAGES, PAGES[::-1]])
+def test_links_resolved_once_per_folder_resolve_as_each_alone(order: list[str]) -> None:
+    """The check remembers a link's target by the folder it climbs to, across pages; every
+    link of every page must come out as `_target` works it out for that page alone."""
+    resolve = _resolver(FILES)
+    for page in order * 2:  # later pages (and the second round) answer from what is remembered
+        assert [resolve(page, href) for href in HREFS] == [_target(FILES, page, href) for href in HREFS], page

@@ -187,6 +187,28 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
+def _resolver(files: set[str]) -> Callable[[str, str], tuple[str | None, str]]:
+    """`_target` for one check, each link worked out once. Pages at the same depth share
+    most of their links ('../../claims/#claim-x'), and a link that climbs k folders from
+    page/folder resolves as the rest of it does from k folders up: that is the key."""
+    seen: dict[tuple[str, str], tuple[str | None, str]] = {}
+
+    def resolve(page: str, href: str) -> tuple[str | None, str]:
+        rest, climbs = href, 0
+        while rest.startswith("../"):
+            rest, climbs = rest[3:], climbs + 1
+        folders = page.split("/")[:-1]
+        if climbs > len(folders) or not rest or rest[0] in "#?/" or "?" in rest or ":" in rest:
+            return _target(files, page, href)
+        key = ("/".join(folders[: len(folders) - climbs]), rest)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _target(files, f"{key[0]}/_" if key[0] else "_", rest)
+        return found
+
+    return resolve
+
+
 def _read(site: Path, rel: str, rules: Rules, checked: Mapping[str, PageReport]) -> PageReport:
     """A page's report without its text, which `_reread` reads again for a link's problem:
     the site check then holds the ids and links of every page, not every page. A report
@@ -233,11 +255,12 @@ def check_site(
     problems = [p for page in pages.values() for p in page.problems]
     for rel in sorted(f for f in files if f.endswith(".css")):
         problems += check_stylesheet(rel, (site / rel).read_text(encoding="utf-8"))
+    resolve = _resolver(files)
     for rel, page in pages.items():
         if posixpath.basename(rel) == "404.html":
             continue  # Material's 404 page uses root-absolute links by design
         for href in page.links:
-            target, fragment = _target(files, rel, href)
+            target, fragment = resolve(rel, href)
             if target is None:
                 continue
             found = []
