@@ -1,40 +1,52 @@
-"""Downloads and "cite this page" (events: on_files, on_page_content).
+"""Downloads and "cite this page" (events: on_files, on_post_build, on_page_content).
 
 Adds the dataset (JSON, CSV), the bibliography (CSL-JSON, BibTeX), the meetings
 (iCalendar) and an Atom feed of changes under downloads/, as generated files so that
-links to them are validated; and appends a citation box to every page.
+links to them are validated; their text is made beside the build (macros/worker.py) and
+written before the site check reads the site. Appends a citation box to every page.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros import adapter, repository
-from macros.editions import calendar, cff, citation, downloads, feed
+from macros.editions import citation
+from macros.editions.download_files import download_files, download_paths
 from macros.pages.cite_box import cite_box
+from macros.worker import LaterDownloads
+
+_LATER: dict[str, LaterDownloads] = {}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    data, edition = adapter.dataset(config), adapter.edition(config)
-    outputs = {
-        "downloads/dataset.json": downloads.dataset_json(data, edition),
-        "downloads/bibliography.json": downloads.csl_json(data),
-        "downloads/bibliography.bib": downloads.bibtex(data, edition.site_name),
-        "downloads/meetings.ics": calendar.meetings_calendar(data, edition),
-        "downloads/CITATION.cff": cff.citation_cff(
-            edition, repository=config.extra.get("repository"), release=True
-        ),
-        "downloads/changes.atom": feed.changes_feed(
-            repository.changes(adapter.project_root(config)), edition, data.corrections.values()
-        ),
-    }
-    outputs.update({f"downloads/{name}.csv": text for name, text in downloads.csv_tables(data).items()})
-    for path, text in outputs.items():
-        files.append(File.generated(config, path, content=text))
+    data_dir, today = adapter.data_read(config)
+    changes = repository.changes(adapter.project_root(config))
+    _LATER[config.site_dir] = LaterDownloads(
+        data_dir, today, adapter.edition(config), changes, config.extra.get("repository")
+    )
+    for path in download_paths(adapter.dataset(config)):
+        files.append(File.generated(config, path, content=""))  # its text: on_post_build
     return files
+
+
+@event_priority(100)  # before the site check (and the search index) read the site
+def on_post_build(*, config: MkDocsConfig) -> None:
+    later = _LATER.pop(config.site_dir, None)
+    if later is None:
+        return
+    texts = later.texts(
+        same_data=adapter.data_unchanged(config),
+        made_here=lambda: download_files(adapter.dataset(config), *later.args),
+    )
+    for path, text in texts.items():
+        (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -41,6 +41,7 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 @dataclass
 class _Build:
     fingerprint: Fingerprint
+    today: date  # the day the data was checked against
     dataset: Dataset
     edition: Edition
     repo: RepoLinks | None = None
@@ -94,10 +95,11 @@ def load(config: MkDocsConfig) -> Dataset:
     key = str(config.config_file_path)
     previous = _BUILDS.get(key)
     if previous is not None and previous.fingerprint == fingerprint and fingerprint:
-        dataset = previous.dataset
+        dataset, today = previous.dataset, previous.today
     else:
         try:
-            dataset = build_dataset(data_dir, today=date.today())
+            today = date.today()
+            dataset = build_dataset(data_dir, today=today)
         except DataErrors as exc:
             _BUILDS.pop(key, None)
             raise PluginError(exc.report()) from None
@@ -109,7 +111,7 @@ def load(config: MkDocsConfig) -> Dataset:
         contributors=repository.contributors(root),
         offline=os.environ.get("OFFLINE", "").strip().lower() in ("1", "true", "yes"),
     )
-    _BUILDS[key] = _Build(fingerprint, dataset, edition, _repo(config), repository.last_changes(root))
+    _BUILDS[key] = _Build(fingerprint, today, dataset, edition, _repo(config), repository.last_changes(root))
     return dataset
 
 
@@ -135,6 +137,17 @@ def _build(config: MkDocsConfig) -> _Build:
 
 def dataset(config: MkDocsConfig) -> Dataset:
     return _build(config).dataset
+
+
+def data_read(config: MkDocsConfig) -> tuple[Path, date]:
+    """The data folder of this build and the day its data was checked against."""
+    return project_root(config) / "data", _build(config).today
+
+
+def data_unchanged(config: MkDocsConfig) -> bool:
+    """Whether data/ is still what this build read (one walk of the folder)."""
+    build, data_dir = _build(config), project_root(config) / "data"
+    return build.fingerprint == (_fingerprint(data_dir) if data_dir.is_dir() else ())
 
 
 def repo_links(config: MkDocsConfig) -> RepoLinks | None:
@@ -233,7 +246,8 @@ def _linker(build: _Build, files: Files, page: File) -> Callable[[str], str]:
     file by its path is most of a link's cost, and a page links to the same records often)."""
     if build.targets[0] is not files:
         build.targets = (files, {})
-    targets, urls = build.targets[1], {}
+    targets = build.targets[1]
+    urls: dict[str, str] = {}
 
     def link_to(rid: str) -> str:
         url = urls.get(rid)

@@ -1,6 +1,11 @@
 """Work done beside the build, in a worker process on the other core, while the build
-goes on with the next pages: the site check of each written page, and the search index
-entries of each page.
+goes on with the next pages: the site check of each written page, the search index
+entries of each page, and the files of downloads/.
+
+Downloads: `LaterDownloads` (hooks/exports.py, on_files) asks the worker to read data/
+itself and make every file of downloads/ (editions/download_files.py); the build writes
+them at on_post_build, before the site check. If data/ changed since the build read it,
+or the worker does not answer, the build makes them from its own data.
 
 Search: Material's search plugin parses every page's HTML (a seventh of a build). Here
 `SearchSide.add` (hooks/search_terms.py, once the page is converted) sends the page's
@@ -38,11 +43,16 @@ import re
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .core.dataset import build_dataset
+from .editions.download_files import download_files
+from .editions.edition import Edition
 from .editions.site_check import PageReport, Rules, read_files_early
 from .pages.search_terms import lean_entries
+from .repository import Change
 
 BATCH = 50  # pages per task: fewer, larger messages between the build and the worker
 WAIT = 300  # seconds for an answer of the worker (a batch takes well under one)
@@ -57,6 +67,33 @@ def _set_rules(build: int, rules: Rules) -> None:
 
 def _read(build: int, site: Path, paths: list[str]) -> list[PageReport]:
     return read_files_early(site, paths, _RULES[build])
+
+
+def _downloads(
+    data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
+) -> dict[str, str]:
+    return download_files(build_dataset(data_dir, today=today), edition, changes, repository)
+
+
+class LaterDownloads:
+    """The files of downloads/ of one build, made by the worker from its own reading of
+    data/ while the build makes the pages; `made_here` makes them from the build's data."""
+
+    def __init__(
+        self, data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
+    ) -> None:
+        self.args = (edition, changes, repository)
+        self.future = _send(_downloads, data_dir, today, *self.args)
+
+    def texts(self, *, same_data: bool, made_here: Callable[[], Any]) -> dict[str, str]:
+        """By site-relative path. `same_data`: data/ is still what the build read (else
+        the worker may have read another state of it, and its answer is not taken)."""
+        if self.future is not None and same_data:
+            try:
+                return dict(_answer(self.future))
+            except Exception:  # the files are made here
+                pass
+        return dict(made_here())
 
 
 @dataclass

@@ -6,11 +6,20 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import bibtexparser
 import icalendar
+import pytest
 from conftest import real_data
+
+from macros import worker
+from macros.core.dataset import build_dataset
+from macros.editions.download_files import download_files, download_paths
+from macros.editions.edition import Edition
+from macros.repository import Change
+from macros.worker import LaterDownloads
 
 DATA = real_data()
 
@@ -104,3 +113,34 @@ def test_every_page_has_a_cite_box_that_parses(built_site: Path) -> None:
     code = html[html.index("<code>", start) + 6 : html.index("</code>", start)]
     csl = json.loads(code.replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&"))
     assert csl["title"] == "Ilham Aliyev" and csl["type"] == "webpage"
+
+
+def _later_args(data_dir: Path) -> tuple[Edition, list[Change]]:
+    edition = Edition("Test", datetime(2026, 11, 25, tzinfo=UTC), "abc1234", "https://example.org/")
+    return edition, [Change("abc1234", datetime(2026, 11, 24, tzinfo=UTC), "Data: a meeting")]
+
+
+def test_downloads_made_beside_the_build_are_those_made_in_it(data_dir: Path) -> None:
+    edition, changes = _later_args(data_dir)
+    here = download_files(build_dataset(data_dir, today=date(2026, 11, 25)), edition, changes, None)
+    later = LaterDownloads(data_dir, date(2026, 11, 25), edition, changes, None)
+    assert later.future is not None  # the worker took the task
+    texts = later.texts(same_data=True, made_here=lambda: pytest.fail("made in the build"))
+    assert sorted(texts) == sorted(download_paths(build_dataset(data_dir, today=date(2026, 11, 25))))
+    assert texts == here
+
+
+@pytest.mark.parametrize("case", ["data changed", "worker failed", "no worker"])
+def test_downloads_are_made_in_the_build_when_the_workers_cannot_be_taken(
+    data_dir: Path, case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edition, changes = _later_args(data_dir)
+    if case == "no worker":
+        monkeypatch.setattr(worker, "_pool", lambda: (_ for _ in ()).throw(RuntimeError("no worker")))
+    missing = data_dir / "missing"  # the worker fails to read it
+    later = LaterDownloads(
+        missing if case == "worker failed" else data_dir, date(2026, 11, 25), edition, changes, None
+    )
+    assert (later.future is None) == (case == "no worker")
+    made = {"downloads/dataset.json": "made in the build"}
+    assert later.texts(same_data=case != "data changed", made_here=lambda: made) == made

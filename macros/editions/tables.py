@@ -214,7 +214,8 @@ def _source_row(data: Dataset, s: Source) -> dict[str, str]:
 
 
 def csv_tables(data: Dataset) -> dict[str, str]:
-    """Each table's CSV text, by table name (claims, meetings, people, events, sources)."""
+    """Each table's CSV text, by table name (claims, meetings, people, events, sources);
+    a table with no rows is not written (`table_names`)."""
     tables = {
         "claims": [_claim_row(data, c) for c in data.claims.values()],
         "meetings": [_meeting_row(data, m) for m in data.meetings.values()],
@@ -223,3 +224,9 @@ def csv_tables(data: Dataset) -> dict[str, str]:
         "sources": [_source_row(data, s) for s in data.bibliography()],
     }
     return {name: _csv(COLUMNS[name], rows) for name, rows in tables.items() if rows}
+
+
+def table_names(data: Dataset) -> list[str]:
+    """The tables `csv_tables` writes, in its order, without making them."""
+    held = {"claims": data.claims, "meetings": data.meetings, "people": data.people, "events": data.events}
+    return [name for name in COLUMNS if (held[name] if name in held else data.bibliography())]
