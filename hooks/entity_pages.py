@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import adapter
+from macros import adapter, page_adapter
 from macros.core.routes import PAGE_FOLDERS, page_of
 from macros.pages.escape import MacroError
 
@@ -46,7 +46,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(
         File.generated(config, "maintainers.md", content=MAINTAINERS, inclusion=InclusionLevel.NOT_IN_NAV)
     )
-    adapter.note_written_pages(config, files)
+    page_adapter.note_written_pages(config, files)
     return files
 
 
@@ -67,7 +67,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     kind, _, rid = str(page.meta.get("entity", "")).partition("/")
     if not rid or page.file.generated_by is None or kind not in PAGE_FOLDERS:
         return markdown
-    renderer = adapter.renderer(config, files, page.file)
+    renderer = page_adapter.renderer(config, files, page.file)
     try:
         body = str(renderer.entity_page(kind, rid))
     except MacroError as exc:

@@ -19,17 +19,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros import adapter
+from macros import page_adapter
 
 
 @event_priority(100)
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return adapter.put_back_blocks(config, page.file, html)
+    return page_adapter.put_back_blocks(config, page.file, html)
 
 
 @event_priority(-100)  # after Material's search plugin (0) and hooks/search_terms.py (-50)
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    page.content = adapter.put_back_late_blocks(config, page.file, page.content or "")
+    page.content = page_adapter.put_back_late_blocks(config, page.file, page.content or "")
     return context

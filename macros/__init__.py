@@ -42,7 +42,7 @@ MACROS = (
 def define_env(env: Any) -> None:
     # Imported here, not at the top: `python -m macros check` imports this package and must
     # not import MkDocs (the adapter does).
-    from . import adapter
+    from . import page_adapter
     from .pages.render import Renderer
 
     pages: dict[str, Renderer] = {}
@@ -51,7 +51,7 @@ def define_env(env: Any) -> None:
         key = env.page.file.src_uri
         if key not in pages:
             pages.clear()
-            pages[key] = adapter.renderer(env.conf, env.variables["files"], env.page.file)
+            pages[key] = page_adapter.renderer(env.conf, env.variables["files"], env.page.file)
         return pages[key]
 
     def bind(name: str) -> Callable[..., str]:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,15 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 from . import repository
 from .core.dataset import Dataset, build_dataset
 from .core.errors import DataErrors
-from .core.routes import page_of
 from .editions.edition import Edition
-from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
 from .pages.stash import BlockStash
 
@@ -39,7 +33,7 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 @dataclass
-class _Build:
+class BuildState:
     fingerprint: Fingerprint
     today: date  # the day the data was checked against
     dataset: Dataset
@@ -63,7 +57,7 @@ class _Build:
     nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 
 
-_BUILDS: dict[str, _Build] = {}
+_BUILDS: dict[str, BuildState] = {}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -111,7 +105,9 @@ def load(config: MkDocsConfig) -> Dataset:
         contributors=repository.contributors(root),
         offline=os.environ.get("OFFLINE", "").strip().lower() in ("1", "true", "yes"),
     )
-    _BUILDS[key] = _Build(fingerprint, today, dataset, edition, _repo(config), repository.last_changes(root))
+    _BUILDS[key] = BuildState(
+        fingerprint, today, dataset, edition, _repo(config), repository.last_changes(root)
+    )
     return dataset
 
 
@@ -128,7 +124,7 @@ def _repo(config: MkDocsConfig) -> RepoLinks | None:
         ) from None
 
 
-def _build(config: MkDocsConfig) -> _Build:
+def state(config: MkDocsConfig) -> BuildState:
     found = _BUILDS.get(str(config.config_file_path))
     if found is None:
         raise PluginError("the dataset was not loaded for this build (is hooks/dataset.py in mkdocs.yml?)")
@@ -136,22 +132,22 @@ def _build(config: MkDocsConfig) -> _Build:
 
 
 def dataset(config: MkDocsConfig) -> Dataset:
-    return _build(config).dataset
+    return state(config).dataset
 
 
 def data_read(config: MkDocsConfig) -> tuple[Path, date]:
     """The data folder of this build and the day its data was checked against."""
-    return project_root(config) / "data", _build(config).today
+    return project_root(config) / "data", state(config).today
 
 
 def data_unchanged(config: MkDocsConfig) -> bool:
     """Whether data/ is still what this build read (one walk of the folder)."""
-    build, data_dir = _build(config), project_root(config) / "data"
+    build, data_dir = state(config), project_root(config) / "data"
     return build.fingerprint == (_fingerprint(data_dir) if data_dir.is_dir() else ())
 
 
 def repo_links(config: MkDocsConfig) -> RepoLinks | None:
-    return _build(config).repo
+    return state(config).repo
 
 
 def made_from(config: MkDocsConfig, page: Page) -> tuple[str, int] | None:
@@ -180,11 +176,11 @@ def edit_url(config: MkDocsConfig, page: Page) -> str | None:
 def last_change(config: MkDocsConfig, page: Page) -> repository.Change | None:
     """The newest commit that changed the page's source file (None outside git)."""
     source = made_from(config, page)
-    return (_build(config).changed or {}).get(source[0]) if source else None
+    return (state(config).changed or {}).get(source[0]) if source else None
 
 
 def edition(config: MkDocsConfig) -> Edition:
-    return _build(config).edition
+    return state(config).edition
 
 
 def page_source(config: MkDocsConfig, file: File) -> str:
@@ -195,11 +191,11 @@ def page_source(config: MkDocsConfig, file: File) -> str:
 def page_problem(config: MkDocsConfig, line: str) -> None:
     """Record a problem with a page (one line naming it); the build fails at on_env, once
     every page has been read, with all of them (`fail_on_page_problems`)."""
-    _build(config).page_problems.append(line)
+    state(config).page_problems.append(line)
 
 
 def fail_on_page_problems(config: MkDocsConfig) -> None:
-    problems = _build(config).page_problems
+    problems = state(config).page_problems
     if problems:
         n = len(problems)
         raise PluginError("\n".join([*problems, f"page check failed: {n} error{'s' if n != 1 else ''}"]))
@@ -207,11 +203,11 @@ def fail_on_page_problems(config: MkDocsConfig) -> None:
 
 def note_claim_reviews(config: MkDocsConfig, page_src: str, claim_ids: tuple[str, ...]) -> None:
     """Record which audited claims a page shows (macros/__init__.py, after its macros ran)."""
-    _build(config).reviews[page_src] = claim_ids
+    state(config).reviews[page_src] = claim_ids
 
 
 def claim_reviews_on(config: MkDocsConfig, page_src: str) -> tuple[str, ...]:
-    return _build(config).reviews.get(page_src, ())
+    return state(config).reviews.get(page_src, ())
 
 
 def public_path(src_uri: str) -> str:
@@ -222,114 +218,3 @@ def public_path(src_uri: str) -> str:
     if stem == "index":
         return ""
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
-
-
-def url_to(page: File, path: str) -> str:
-    """URL of a file of the built site (site-relative `path`) relative to `page`."""
-    return get_relative_url(path, page.url)
-
-
-def _target(data: Dataset, files: Files, rid: str) -> tuple[File, str]:
-    """The page (in `files`) that shows `rid`, and "#anchor" on it or nothing."""
-    kind = data.kind_of.get(rid)
-    route = page_of(kind, rid) if kind else None
-    if route is None:
-        raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
-    target = files.get_file_from_path(route.src)
-    if target is None:
-        raise PluginError(f"link to '{rid}': page '{route.src}' does not exist")
-    return target, f"#{route.anchor}" if route.anchor else ""
-
-
-def _linker(build: _Build, files: Files, page: File) -> Callable[[str], str]:
-    """`link` for one page, remembering each target for the build's file list (finding a
-    file by its path is most of a link's cost, and a page links to the same records often)."""
-    if build.targets[0] is not files:
-        build.targets = (files, {})
-    targets = build.targets[1]
-    urls: dict[str, str] = {}
-
-    def link_to(rid: str) -> str:
-        url = urls.get(rid)
-        if url is None:
-            found = targets.get(rid)
-            if found is None:
-                found = targets[rid] = _target(build.dataset, files, rid)
-            url = urls[rid] = found[0].url_relative_to(page) + found[1]
-        return url
-
-    return link_to
-
-
-_H1 = re.compile(r"^# +(.+?)(?: +\{[^}]*\})?[ \t]*$", re.M)
-
-
-def note_written_pages(config: MkDocsConfig, files: Files) -> None:
-    """Find the written pages that cover a record (front matter `covers: [id, …]`), so
-    that the record's generated page can point back to them (see `written_links`)."""
-    build = _build(config)
-    found: dict[str, list[tuple[File, str]]] = {}
-    for file in files.documentation_pages():
-        if file.generated_by is not None:
-            continue
-        _, meta = get_data(file.content_string)
-        covers = meta.get("covers", [])
-        ids = covers if isinstance(covers, list) else [covers]
-        heading = _H1.search(file.content_string)
-        for rid in ids:
-            if not isinstance(rid, str) or rid not in build.dataset.kind_of:
-                page_problem(config, f"{page_source(config, file)}: covers: unknown record {rid!r}")
-                continue
-            found.setdefault(rid, []).append((file, heading[1] if heading else file.src_uri))
-    build.written = found
-
-
-def written_links(config: MkDocsConfig, page: File) -> dict[str, list[tuple[str, str]]]:
-    """For each record, the written pages covering it: (URL relative to `page`, title)."""
-    return {
-        rid: [(file.url_relative_to(page), title) for file, title in pages]
-        for rid, pages in _build(config).written.items()
-    }
-
-
-def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
-    """The Renderer of one page: its links resolved from MkDocs' file list, relative to it."""
-    data, build = dataset(config), _build(config)
-    stash = build.stashes[page.src_uri] = BlockStash(build.nonce)
-    return Renderer(
-        data,
-        _linker(build, files, page),
-        edition=edition(config),
-        url_to=lambda path: url_to(page, path),
-        repo=repo_links(config),
-        written=written_links(config, page),
-        stash=stash,
-        shared=build.source_refs,
-    )
-
-
-def put_back_blocks(config: MkDocsConfig, page: File, html: str) -> str:
-    """A converted page with its macros' HTML blocks in place of their placeholders; a
-    placeholder out of place is a page problem (unless the page has one already)."""
-    build = _build(config)
-    stash = build.stashes.pop(page.src_uri, None)
-    if stash is None:
-        return html
-    html, problems = stash.put_back(html)
-    if stash.late:
-        build.late[page.src_uri] = stash
-    source = page_source(config, page)
-    if problems and not any(p.startswith(source + ":") for p in build.page_problems):
-        build.page_problems += [f"{source}: {problem}" for problem in problems]
-    return html
-
-
-def put_back_late_blocks(config: MkDocsConfig, page: File, html: str) -> str:
-    """The page with the blocks that search leaves out in place, once search has read it."""
-    stash = _build(config).late.pop(page.src_uri, None)
-    if stash is None:
-        return html
-    try:
-        return stash.put_back_late(html)
-    except ValueError as exc:
-        raise PluginError(f"{page_source(config, page)}: {exc}") from None

@@ -13,7 +13,6 @@ Dataset. Every problem carries its rule id (rules.py).
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,9 +23,10 @@ from pydantic import ValidationError
 
 from .errors import DataError
 from .fields import ID_RE
-from .files import FileProblem, entry_kind, list_folder, read_regular, visible
+from .files import FileProblem, list_folder, read_regular
+from .layout import check_layout, data_files, file_problem, shown_path
 from .messages import misspelt, pydantic_error
-from .models import DATA_FOLDERS, KINDS, OPTIONAL_KINDS, SCHEMA_FOLDER, Record
+from .models import DATA_FOLDERS, KINDS, OPTIONAL_KINDS, Record
 from .refs import FieldPath, format_path
 from .yaml_strict import MAX_BYTES, Pos, YamlProblem, YList, YMap, parse
 
@@ -95,11 +95,11 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
         entries = list_folder(data_dir)
     except FileProblem as p:
         message = "data folder is missing" if not os.path.lexists(data_dir) else f"data folder {p.message}"
-        result.errors.append(DataError(_show(data_dir, root), 0, 0, message, p.expected, rule="layout"))
+        result.errors.append(DataError(shown_path(data_dir, root), 0, 0, message, p.expected, rule="layout"))
         return result
-    _check_layout(entries, root, result)
+    check_layout(entries, root, result.errors)
     for kind, folder in DATA_FOLDERS.items():
-        files = _data_files(data_dir / folder, root, result)
+        files = data_files(data_dir / folder, root, result.errors)
         if files is None:
             result.unreadable_kinds.add(kind)
             continue
@@ -107,7 +107,7 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
             result.unreadable_kinds.add(kind)
             result.errors.append(
                 DataError(
-                    f"{_show(data_dir / folder, root)}/",
+                    f"{shown_path(data_dir / folder, root)}/",
                     0,
                     0,
                     "required data folder is missing or has no .yml file",
@@ -116,75 +116,8 @@ def load(data_dir: Path, display_root: Path | None = None) -> LoadResult:
                 )
             )
         for path in files:
-            _load_file(kind, path, _show(path, root), result)
+            _load_file(kind, path, shown_path(path, root), result)
     return result
-
-
-def _show(path: Path, root: Path) -> str:
-    """The path as printed: relative to the project, links not followed, characters
-    that could hide or forge part of the line escaped."""
-    absolute, base = os.path.abspath(path), os.path.abspath(root)
-    shown = os.path.relpath(absolute, base) if absolute.startswith(base + os.sep) else str(path)
-    return visible(Path(shown).as_posix())
-
-
-def _problem(shown: str, p: FileProblem, rule: str = "layout") -> DataError:
-    """A file or folder that cannot be used; an oversized file is its own rule."""
-    return DataError(
-        shown, 0, 0, p.message, p.expected, rule="file-size" if "limit is" in p.message else rule
-    )
-
-
-def _data_files(folder: Path, root: Path, result: LoadResult) -> list[Path] | None:
-    """The .yml entries of a kind folder (each is checked to be a regular file when read),
-    or None if the folder itself is unusable (which is reported here)."""
-    if not os.path.lexists(folder):
-        return []
-    try:
-        entries = list_folder(folder)
-    except FileProblem as p:
-        result.errors.append(_problem(f"{_show(folder, root)}/", p))
-        return None
-    for entry in entries:
-        if entry.suffix not in (".yml", ".md") and not entry.name.startswith("."):
-            result.errors.append(
-                DataError(
-                    _show(entry, root), 0, 0, "not a data file", "data files end in .yml", rule="layout"
-                )
-            )
-    return [e for e in entries if e.suffix == ".yml"]
-
-
-def _check_layout(entries: list[Path], root: Path, result: LoadResult) -> None:
-    known = set(DATA_FOLDERS.values())
-    for entry in entries:
-        shown = _show(entry, root)
-        if entry.name.startswith(".") or entry.suffix == ".md" or entry.name in (*known, SCHEMA_FOLDER):
-            continue  # kind folders are checked when their files are listed; data/schemas is generated
-        try:
-            kind = entry_kind(entry)
-        except FileProblem as p:
-            result.errors.append(_problem(shown, p))
-            continue
-        if kind == "folder":
-            hint = difflib.get_close_matches(entry.name, sorted(known), n=1)
-            expected = f"did you mean '{hint[0]}'?" if hint else "one of " + ", ".join(sorted(known))
-            result.errors.append(
-                DataError(
-                    f"{shown}/", 0, 0, f"unknown data folder '{visible(entry.name)}'", expected, rule="layout"
-                )
-            )
-        else:
-            result.errors.append(
-                DataError(
-                    shown,
-                    0,
-                    0,
-                    "file outside a kind folder",
-                    "put records in data/<kind>/*.yml",
-                    rule="layout",
-                )
-            )
 
 
 def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
@@ -195,7 +128,7 @@ def _load_file(kind: str, path: Path, shown: str, result: LoadResult) -> None:
         raw = read_regular(path, MAX_BYTES)
     except FileProblem as p:
         result.unreadable_kinds.add(kind)
-        result.errors.append(_problem(shown, p, "file"))
+        result.errors.append(file_problem(shown, p, "file"))
         return
     try:
         tree = parse(raw)

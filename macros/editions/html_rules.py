@@ -169,18 +169,28 @@ def element_problems(
     ):
         problems.append(("<form", "<form> that is not one of the theme's (search, palette)"))
     if tag in ANIMATIONS:
-        target = attrs.get("attributename", attrs.get("attributeName", "")).strip().lower()
-        values = ";".join(attrs.get(k, "") for k in ("from", "to", "by", "values")).split(";")
-        if (
-            target in URL_ATTRS
-            or target.startswith("on")
-            or any(scheme(v) not in ("", *SAFE_SCHEMES) for v in values)
-        ):
-            problems.append(
-                (f"<{tag}", f"<{tag}> animates '{target}' (links and handlers cannot be animated)")
-            )
+        problems += _animation_problems(tag, attrs)
     if "attachment" in attrs.get("rel", "").lower().split():
         problems.append(("attachment", f"<{tag} rel=attachment> would embed the file it names in the PDF"))
+    return problems + _attribute_problems(tag, attrs) + _url_problems(tag, attrs)
+
+
+def _animation_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]]:
+    """An SVG animation of a link, a handler, or to a URL with another scheme."""
+    target = attrs.get("attributename", attrs.get("attributeName", "")).strip().lower()
+    values = ";".join(attrs.get(k, "") for k in ("from", "to", "by", "values")).split(";")
+    if (
+        target in URL_ATTRS
+        or target.startswith("on")
+        or any(scheme(v) not in ("", *SAFE_SCHEMES) for v in values)
+    ):
+        return [(f"<{tag}", f"<{tag}> animates '{target}' (links and handlers cannot be animated)")]
+    return []
+
+
+def _attribute_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]]:
+    """Event handlers, refused attributes, and styles that load or hide."""
+    problems: list[tuple[str, str]] = []
     for name, value in attrs.items():
         if name.startswith("on"):
             problems.append((f"{name}=", f"<{tag}> has event handler {name}="))
@@ -188,4 +198,4 @@ def element_problems(
             problems.append((f"{name}=", f"<{tag}> {name}= {REFUSED_ATTRS[name]}"))
         elif name == "style" and (STYLE_LOADS.search(value) or STYLE_HIDES.search(value)):
             problems.append(("style=", f"<{tag}> style may not load anything or hide words: {value[:80]!r}"))
-    return problems + _url_problems(tag, attrs)
+    return problems

@@ -231,6 +231,30 @@ def _reread(site: Path, rel: str) -> PageReport:
     return PageReport(rel, (site / rel).read_text(encoding="utf-8"))
 
 
+def _link_problems(site: Path, pages: dict[str, PageReport], files: set[str], *, offline: bool) -> list[str]:
+    """Broken links and anchors of every page (and, offline, links to folders)."""
+    problems: list[str] = []
+    resolve = _resolver(files)
+    for rel, page in pages.items():
+        if posixpath.basename(rel) == "404.html":
+            continue  # Material's 404 page uses root-absolute links by design
+        for href in page.links:
+            target, fragment = resolve(rel, href)
+            if target is None:
+                continue
+            found = []
+            if offline and urlsplit(href).path.endswith("/"):
+                found.append(f"link {href!r} is a folder (offline copies need file links)")
+            if target not in files:
+                found.append(f"broken link {href!r}")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                found.append(f"link {href!r}: no element with id '{fragment}'")
+            if found:
+                line = _reread(site, rel).line(f'href="{href}"')
+                problems += [f"{rel}:{line}: {text}" for text in found]
+    return problems
+
+
 def check_site(
     site: Path,
     *,
@@ -255,22 +279,5 @@ def check_site(
     problems = [p for page in pages.values() for p in page.problems]
     for rel in sorted(f for f in files if f.endswith(".css")):
         problems += check_stylesheet(rel, (site / rel).read_text(encoding="utf-8"))
-    resolve = _resolver(files)
-    for rel, page in pages.items():
-        if posixpath.basename(rel) == "404.html":
-            continue  # Material's 404 page uses root-absolute links by design
-        for href in page.links:
-            target, fragment = resolve(rel, href)
-            if target is None:
-                continue
-            found = []
-            if offline and urlsplit(href).path.endswith("/"):
-                found.append(f"link {href!r} is a folder (offline copies need file links)")
-            if target not in files:
-                found.append(f"broken link {href!r}")
-            elif fragment and target in pages and fragment not in pages[target].ids:
-                found.append(f"link {href!r}: no element with id '{fragment}'")
-            if found:
-                line = _reread(site, rel).line(f'href="{href}"')
-                problems += [f"{rel}:{line}: {text}" for text in found]
+    problems += _link_problems(site, pages, files, offline=offline)
     return problems

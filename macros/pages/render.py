@@ -18,15 +18,12 @@ from ..core.claims import Claim
 from ..core.dataset import Dataset
 from ..core.routes import PAGE_FOLDERS
 from ..core.sources import Affiliation
-from ..editions import editions_files
 from ..editions.edition import Edition
-from ..editions.tables import COLUMNS
 from . import facets, figures, topics
 from .escape import MacroError, md_text
 from .labels import affiliation_label, source_line
-from .maintainers import maintenance
+from .prose_blocks import ProseBlocks
 from .repo_links import RepoLinks
-from .search_terms import fold
 from .stash import BlockStash, without_late_marks
 from .templates import ENV
 
@@ -43,7 +40,7 @@ class PageNumbers(dict[str, int]):
         return self[key]
 
 
-class Renderer:
+class Renderer(ProseBlocks):
     """Renders blocks for one page. `link(id)` gives the URL of an id's page or anchor."""
 
     def __init__(
@@ -174,26 +171,6 @@ class Renderer:
             }
         return {}
 
-    # -- blocks used in prose pages ---------------------------------------------------
-    def people_index(self) -> Markup:
-        """A table of every person, linking to their pages."""
-        people = sorted(self.data.people.values(), key=lambda p: fold(p.family or p.name).casefold())
-        return self.block("people_index.html", people=people)
-
-    def meetings_index(self) -> Markup:
-        """A table of every meeting in date order, linking to their pages."""
-        meetings = sorted(self.data.meetings.values(), key=lambda m: m.start.earliest)
-        return self.block("meetings_index.html", meetings=meetings)
-
-    def countries_index(self) -> Markup:
-        """A list of every country and party, linking to their pages."""
-        countries = sorted(self.data.countries.values(), key=lambda c: fold(c.name).casefold())
-        return self.block("countries_index.html", countries=countries)
-
-    def disputes_index(self) -> Markup:
-        """A list of every dispute with its status date, linking to their pages."""
-        return self.block("disputes_index.html", disputes=list(self.data.disputes.values()))
-
     def sources_list(self) -> Markup:
         """The bibliography: every source, with the anchor `source-<id>`, grouped by type
         and by side, with a filter."""
@@ -268,27 +245,6 @@ class Renderer:
             raise MacroError(f"{call}: no claims are audited against this source")
         return claims
 
-    # -- the publication ------------------------------------------------------------
-    def contributors(self) -> Markup:
-        """The contributors of the repository, as its history names them (no e-mail addresses)."""
-        names = self.edition.contributors if self.edition else ()
-        return self.block("contributors.html", names=names)
-
-    def csv_guide(self) -> Markup:
-        """What every column of each CSV download holds, from the lists that write the files."""
-        return self.block("csv_guide.html", tables=COLUMNS)
-
-    def edition_downloads(self) -> Markup:
-        """Links to the PDF edition and the offline copy, which `make build` places beside the
-        site; the offline copy, which holds neither, points to the website instead."""
-        edition = self.edition
-        return self.block(
-            "edition_downloads.html",
-            files=[(self.url_to(f.path), f) for f in editions_files.FILES],
-            offline=bool(edition and edition.offline),
-            site_url=edition.url("data/") if edition else None,
-        )
-
     def uid(self, stem: str) -> str:
         """A page-unique id for a figure."""
         self._svg_count += 1
@@ -302,16 +258,6 @@ class Renderer:
     def graph_svg(self, subject: str = "all") -> Markup:
         """The SVG relationship graph: all relations, or those involving a dispute's parties."""
         return figures.graph(self, subject)
-
-    def corrections_log(self) -> Markup:
-        """The corrections log, newest first: what changed in published records, and why."""
-        logged = enumerate(self.data.corrections.values())  # oldest first, as the log is written
-        entries = [c for _, c in sorted(logged, key=lambda p: (p[1].date.earliest, p[0]), reverse=True)]
-        return self.block("corrections.html", corrections=entries, repo=self.repo)
-
-    def maintainers_page(self) -> Markup:
-        """For maintainers: records due for review, superseded or flagged, with links to edit."""
-        return self.block("maintainers.html", **maintenance(self.data, self.today))
 
     def cite(self, *ids: str) -> Markup:
         """Inline citation markers linking to the page's references, e.g. `{{ cite("src-id") }}`."""

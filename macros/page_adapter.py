@@ -1,0 +1,131 @@
+"""The MkDocs side of rendering one page: links resolved from MkDocs' file list, the
+Renderer of a page, and its macros' HTML blocks put back once Markdown has converted it.
+With macros/adapter.py, the only code that knows MkDocs' pages and files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
+
+from .adapter import BuildState, dataset, edition, page_problem, page_source, repo_links, state
+from .core.dataset import Dataset
+from .core.routes import page_of
+from .pages.render import Renderer
+from .pages.stash import BlockStash
+
+
+def url_to(page: File, path: str) -> str:
+    """URL of a file of the built site (site-relative `path`) relative to `page`."""
+    return get_relative_url(path, page.url)
+
+
+def _target(data: Dataset, files: Files, rid: str) -> tuple[File, str]:
+    """The page (in `files`) that shows `rid`, and "#anchor" on it or nothing."""
+    kind = data.kind_of.get(rid)
+    route = page_of(kind, rid) if kind else None
+    if route is None:
+        raise PluginError(f"no page to link to for {kind or 'unknown id'} '{rid}'")
+    target = files.get_file_from_path(route.src)
+    if target is None:
+        raise PluginError(f"link to '{rid}': page '{route.src}' does not exist")
+    return target, f"#{route.anchor}" if route.anchor else ""
+
+
+def _linker(build: BuildState, files: Files, page: File) -> Callable[[str], str]:
+    """`link` for one page, remembering each target for the build's file list (finding a
+    file by its path is most of a link's cost, and a page links to the same records often)."""
+    if build.targets[0] is not files:
+        build.targets = (files, {})
+    targets = build.targets[1]
+    urls: dict[str, str] = {}
+
+    def link_to(rid: str) -> str:
+        url = urls.get(rid)
+        if url is None:
+            found = targets.get(rid)
+            if found is None:
+                found = targets[rid] = _target(build.dataset, files, rid)
+            url = urls[rid] = found[0].url_relative_to(page) + found[1]
+        return url
+
+    return link_to
+
+
+_H1 = re.compile(r"^# +(.+?)(?: +\{[^}]*\})?[ \t]*$", re.M)
+
+
+def note_written_pages(config: MkDocsConfig, files: Files) -> None:
+    """Find the written pages that cover a record (front matter `covers: [id, …]`), so
+    that the record's generated page can point back to them (see `written_links`)."""
+    build = state(config)
+    found: dict[str, list[tuple[File, str]]] = {}
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        _, meta = get_data(file.content_string)
+        covers = meta.get("covers", [])
+        ids = covers if isinstance(covers, list) else [covers]
+        heading = _H1.search(file.content_string)
+        for rid in ids:
+            if not isinstance(rid, str) or rid not in build.dataset.kind_of:
+                page_problem(config, f"{page_source(config, file)}: covers: unknown record {rid!r}")
+                continue
+            found.setdefault(rid, []).append((file, heading[1] if heading else file.src_uri))
+    build.written = found
+
+
+def written_links(config: MkDocsConfig, page: File) -> dict[str, list[tuple[str, str]]]:
+    """For each record, the written pages covering it: (URL relative to `page`, title)."""
+    return {
+        rid: [(file.url_relative_to(page), title) for file, title in pages]
+        for rid, pages in state(config).written.items()
+    }
+
+
+def renderer(config: MkDocsConfig, files: Files, page: File) -> Renderer:
+    """The Renderer of one page: its links resolved from MkDocs' file list, relative to it."""
+    data, build = dataset(config), state(config)
+    stash = build.stashes[page.src_uri] = BlockStash(build.nonce)
+    return Renderer(
+        data,
+        _linker(build, files, page),
+        edition=edition(config),
+        url_to=lambda path: url_to(page, path),
+        repo=repo_links(config),
+        written=written_links(config, page),
+        stash=stash,
+        shared=build.source_refs,
+    )
+
+
+def put_back_blocks(config: MkDocsConfig, page: File, html: str) -> str:
+    """A converted page with its macros' HTML blocks in place of their placeholders; a
+    placeholder out of place is a page problem (unless the page has one already)."""
+    build = state(config)
+    stash = build.stashes.pop(page.src_uri, None)
+    if stash is None:
+        return html
+    html, problems = stash.put_back(html)
+    if stash.late:
+        build.late[page.src_uri] = stash
+    source = page_source(config, page)
+    if problems and not any(p.startswith(source + ":") for p in build.page_problems):
+        build.page_problems += [f"{source}: {problem}" for problem in problems]
+    return html
+
+
+def put_back_late_blocks(config: MkDocsConfig, page: File, html: str) -> str:
+    """The page with the blocks that search leaves out in place, once search has read it."""
+    stash = state(config).late.pop(page.src_uri, None)
+    if stash is None:
+        return html
+    try:
+        return stash.put_back_late(html)
+    except ValueError as exc:
+        raise PluginError(f"{page_source(config, page)}: {exc}") from None
