@@ -53,6 +53,8 @@ class BuildState:
     source_refs: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)
     # record id -> the page that shows it and "#anchor", for one file list (`link`)
     targets: tuple[Files | None, dict[str, tuple[File, str]]] = (None, {})
+    # (a page's folder, a URL) -> the URL relative to the folder's pages (page_adapter.py)
+    relative_urls: dict[tuple[str, str], str] = field(default_factory=dict)
     # the placeholders' nonce: new for every build, so that no page can write one (stash.py)
     nonce: str = field(default_factory=lambda: secrets.token_hex(12))
 

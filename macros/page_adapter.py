@@ -44,6 +44,7 @@ def _linker(build: BuildState, files: Files, page: File) -> Callable[[str], str]
         build.targets = (files, {})
     targets = build.targets[1]
     urls: dict[str, str] = {}
+    relative = _relative_urls(build.relative_urls, page.url)
 
     def link_to(rid: str) -> str:
         url = urls.get(rid)
@@ -51,10 +52,29 @@ def _linker(build: BuildState, files: Files, page: File) -> Callable[[str], str]
             found = targets.get(rid)
             if found is None:
                 found = targets[rid] = _target(build.dataset, files, rid)
-            url = urls[rid] = found[0].url_relative_to(page) + found[1]
+            url = urls[rid] = relative(found[0].url) + found[1]
         return url
 
     return link_to
+
+
+def _relative_urls(seen: dict[tuple[str, str], str], page_url: str) -> Callable[[str], str]:
+    """`get_relative_url(url, page_url)`, remembered across pages: seen from a folder's
+    page (folder/name/), a URL outside that page's own folder is the same from every page
+    of the folder, one '../' further ('../../people/x/' from any meeting)."""
+    if not page_url.endswith("/") or page_url.count("/") < 2:  # file URLs, top-level pages
+        return lambda url: get_relative_url(url, page_url)
+    folder = page_url[: page_url.rindex("/", 0, -1) + 1]
+
+    def relative(url: str) -> str:
+        if url.startswith(page_url):  # the page itself, or below it
+            return get_relative_url(url, page_url)
+        found = seen.get((folder, url))
+        if found is None:
+            found = seen[(folder, url)] = get_relative_url(url, page_url)
+        return found
+
+    return relative
 
 
 _H1 = re.compile(r"^# +(.+?)(?: +\{[^}]*\})?[ \t]*$", re.M)
