@@ -42,7 +42,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                     f"data/{folder}/ ({kind} '{rid}'); remove or rename it"
                 )
             stub = STUB.format(kind=kind, rid=rid)
-            files.append(File.generated(config, route.src, content=stub, inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, route.src, content=stub, inclusion=InclusionLevel.NOT_IN_NAV)
+            page_adapter.RecordPage(None, file, config)  # MkDocs takes the page a file has
+            files.append(file)
     files.append(
         File.generated(config, "maintainers.md", content=MAINTAINERS, inclusion=InclusionLevel.NOT_IN_NAV)
     )

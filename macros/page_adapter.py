@@ -4,12 +4,22 @@ With macros/adapter.py, the only code that knows MkDocs' pages and files."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -149,3 +159,47 @@ def put_back_late_blocks(config: MkDocsConfig, page: File, html: str) -> str:
         return stash.put_back_late(html)
     except ValueError as exc:
         raise PluginError(f"{page_source(config, page)}: {exc}") from None
+
+
+class RecordPage(Page):
+    """A record's generated page, converted by one Markdown converter per build: MkDocs
+    makes a new converter, loading every extension, for each page, which is a fifth of
+    converting a record's short page. The rest is `Page.render` as MkDocs 1.6 has it
+    (the same private steps, so that anchors, links and the title are found the same way;
+    tests/test_page_adapter.py fails if MkDocs changes them)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = _converter(config)
+        md.reset()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative = _RelativePathTreeprocessor(self.file, files, config)
+        relative._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative.links_to_anchors
+
+
+_CONVERTER: list[tuple[MkDocsConfig, markdown.Markdown]] = []
+
+
+def _converter(config: MkDocsConfig) -> markdown.Markdown:
+    if not _CONVERTER or _CONVERTER[0][0] is not config:
+        _CONVERTER[:] = [
+            (
+                config,
+                markdown.Markdown(
+                    extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+                ),
+            )
+        ]
+    return _CONVERTER[0][1]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
+import re
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.page_adapter import _relative_urls
+from macros.page_adapter import RecordPage, _relative_urls
 
 PAGES = ["", "index.html", "data/", "meetings/", "meetings/x/", "meetings/xy/", "meetings/z/",
          "people/x/", "a/b/c/", "a/b/d/", "meetings/x.html", "people/y.html"]  # fmt: skip
@@ -21,3 +28,41 @@ def test_a_remembered_relative_url_is_the_one_mkdocs_gives_from_each_page(order:
     for page, target in itertools.product(order, TARGETS):
         assert _relative_urls(seen, page)(target) == get_relative_url(target, page), (page, target)
     assert seen  # pages of one folder shared their answers
+
+
+MARKDOWN = [
+    "# One\n\nText[^a] with a [link](two.md#b).\n\n[^a]: A note.\n\n## Part { #part }\n\n"
+    '<div id="raw">HTML</div>\n\n!!! note\n    An admonition.\n',
+    "# Two\n\n## B { #b }\n\nNo note here; a [link back](one.md#part).\n\n### Deeper\n\nText.\n",
+]
+
+
+def test_a_record_page_converts_as_mkdocs_converts_a_page(tmp_path: Path) -> None:
+    """One converter for every record page gives what a new converter per page gives:
+    content, table of contents, title and anchors; nothing of one page is left in the next."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    for name, text in zip(("one", "two"), MARKDOWN, strict=True):
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    made = []
+    for kind in (Page, RecordPage):
+        files = Files(
+            [File(f"{name}.md", str(tmp_path), str(tmp_path / "site"), True) for name in ("one", "two")]
+        )
+        pages = [kind(None, file, config) for file in files]
+        for page in pages * 2:  # the second round after the other page
+            page.read_source(config)
+            page.render(config, files)
+            made.append((page.content, str(page.toc), page.title, page.present_anchor_ids))
+    assert made[:4] == made[4:]
+    assert made[0] == made[2] and made[1] != made[0]
+    assert "fn:a" in str(made[0][0]) and "fn:" not in str(made[1][0])
+
+
+def test_mkdocs_renders_a_page_with_the_steps_record_pages_copy() -> None:
+    """RecordPage.render repeats MkDocs 1.6's Page.render with a shared converter: if an
+    upgrade of MkDocs changes those steps, RecordPage must change with them."""
+    theirs, ours = inspect.getsource(Page.render), inspect.getsource(RecordPage.render)
+    steps = re.compile(r"\b(_\w+)\(|(\w+)\._register\(md\)|self\.(\w+) = ")
+    assert theirs.count("._register(md)") == ours.count("._register(md)") == 4
+    named = [m for m in steps.findall(theirs) if m[0] or m[2]]
+    assert all(name in ours for step in named for name in step if name), named
