@@ -38,6 +38,7 @@ from .html_rules import element_problems, material_templates, scheme, theme_scri
 LEFTOVERS = ("Macro Rendering Error", "Macro Syntax Error", "{{", "{%")
 ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
 CODE = "code, pre, script, style"
+_SAME_PAGE = re.compile(r"#[^%\t\r\n]*\Z")  # what urlsplit would take apart or unquote
 CSS_LOAD = re.compile(r"(?i)@import|url\(\s*['\"]?\s*([^'\")\s]*)")
 
 
@@ -187,26 +188,34 @@ def _target(files: set[str], page: str, href: str) -> tuple[str | None, str]:
     return target, unquote(parts.fragment)
 
 
-def _resolver(files: set[str]) -> Callable[[str, str], tuple[str | None, str]]:
-    """`_target` for one check, each link worked out once. Pages at the same depth share
-    most of their links ('../../claims/#claim-x'), and a link that climbs k folders from
-    page/folder resolves as the rest of it does from k folders up: that is the key."""
+def _resolver(files: set[str]) -> Callable[[str], Callable[[str], tuple[str | None, str]]]:
+    """`_target` for one check, each link worked out once: `_resolver(files)(page)(href)`.
+    Pages at the same depth share most of their links ('../../claims/#claim-x'), and a link
+    that climbs k folders from page/folder resolves as the rest of it does from k folders
+    up: that is the key. A link to a place on the same page needs no work at all."""
     seen: dict[tuple[str, str], tuple[str | None, str]] = {}
 
-    def resolve(page: str, href: str) -> tuple[str | None, str]:
-        rest, climbs = href, 0
-        while rest.startswith("../"):
-            rest, climbs = rest[3:], climbs + 1
+    def for_page(page: str) -> Callable[[str], tuple[str | None, str]]:
         folders = page.split("/")[:-1]
-        if climbs > len(folders) or not rest or rest[0] in "#?/" or "?" in rest or ":" in rest:
-            return _target(files, page, href)
-        key = ("/".join(folders[: len(folders) - climbs]), rest)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = _target(files, f"{key[0]}/_" if key[0] else "_", rest)
-        return found
+        ancestors = ["/".join(folders[: len(folders) - k]) for k in range(len(folders) + 1)]
 
-    return resolve
+        def resolve(href: str) -> tuple[str | None, str]:
+            if _SAME_PAGE.match(href):
+                return page, href[1:]
+            rest, climbs = href, 0
+            while rest.startswith("../"):
+                rest, climbs = rest[3:], climbs + 1
+            if climbs >= len(ancestors) or not rest or rest[0] in "#?/" or "?" in rest or ":" in rest:
+                return _target(files, page, href)
+            key = (ancestors[climbs], rest)
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _target(files, f"{key[0]}/_" if key[0] else "_", rest)
+            return found
+
+        return resolve
+
+    return for_page
 
 
 def _read(site: Path, rel: str, rules: Rules, checked: Mapping[str, PageReport]) -> PageReport:
@@ -234,12 +243,13 @@ def _reread(site: Path, rel: str) -> PageReport:
 def _link_problems(site: Path, pages: dict[str, PageReport], files: set[str], *, offline: bool) -> list[str]:
     """Broken links and anchors of every page (and, offline, links to folders)."""
     problems: list[str] = []
-    resolve = _resolver(files)
+    resolver = _resolver(files)
     for rel, page in pages.items():
         if posixpath.basename(rel) == "404.html":
             continue  # Material's 404 page uses root-absolute links by design
+        resolve = resolver(rel)
         for href in page.links:
-            target, fragment = resolve(rel, href)
+            target, fragment = resolve(href)
             if target is None:
                 continue
             found = []
