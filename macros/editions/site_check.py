@@ -39,6 +39,9 @@ LEFTOVERS = ("Macro Rendering Error", "Macro Syntax Error", "{{", "{%")
 ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
 CODE = "code, pre, script, style"
 _SAME_PAGE = re.compile(r"#[^%\t\r\n]*\Z")  # what urlsplit would take apart or unquote
+# A link `_resolver` may answer from another page's: nothing urlsplit strips, drops or
+# unquotes, no scheme, query or leading space; anything else is worked out on its own.
+_PLAIN_LINK = re.compile(r"(?:\.\./)*[\w.~/-]+(?:#[^%\s]*)?\Z", re.ASCII)
 CSS_LOAD = re.compile(r"(?i)@import|url\(\s*['\"]?\s*([^'\")\s]*)")
 
 
@@ -202,10 +205,12 @@ def _resolver(files: set[str]) -> Callable[[str], Callable[[str], tuple[str | No
         def resolve(href: str) -> tuple[str | None, str]:
             if _SAME_PAGE.match(href):
                 return page, href[1:]
+            if not _PLAIN_LINK.match(href):
+                return _target(files, page, href)
             rest, climbs = href, 0
             while rest.startswith("../"):
                 rest, climbs = rest[3:], climbs + 1
-            if climbs >= len(ancestors) or not rest or rest[0] in "#?/" or "?" in rest or ":" in rest:
+            if climbs >= len(ancestors) or not rest or rest[0] in "#/":
                 return _target(files, page, href)
             key = (ancestors[climbs], rest)
             found = seen.get(key)
