@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -40,13 +41,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_post_build(*, config: MkDocsConfig) -> None:
     later = _LATER.pop(config.site_dir, None)
     if later is None:
-        return
+        raise PluginError("downloads: their files were not named at on_files (hooks/exports.py)")
     texts = later.texts(
         same_data=adapter.data_unchanged(config),
         made_here=lambda: download_files(adapter.dataset(config), *later.args),
     )
+    named = download_paths(adapter.dataset(config))
+    if sorted(texts) != sorted(named):  # a file named but not made would be published empty
+        raise PluginError(f"downloads: made {sorted(texts)}, named {sorted(named)}")
     for path, text in texts.items():
         (Path(config.site_dir) / path).write_text(text, encoding="utf-8")
+
+
+def on_build_error(*, error: Exception) -> None:
+    _LATER.clear()  # the worker's answer, if any, is not waited for
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
