@@ -22,11 +22,15 @@ class MemoryBytecodeCache(BytecodeCache):
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         settings = (
-            environment.block_start_string, environment.variable_start_string,
-            environment.comment_start_string, environment.line_statement_prefix,
+            type(environment),  # a sandboxed environment compiles other code
+            environment.block_start_string, environment.block_end_string,
+            environment.variable_start_string, environment.variable_end_string,
+            environment.comment_start_string, environment.comment_end_string,
+            environment.line_statement_prefix, environment.line_comment_prefix,
             environment.trim_blocks, environment.lstrip_blocks, environment.newline_sequence,
             environment.keep_trailing_newline, environment.optimized, environment.autoescape,
             environment.finalize, tuple(sorted(environment.extensions)), environment.is_async,
+            tuple(sorted(environment.filters)), tuple(sorted(environment.tests)),
         )  # fmt: skip
         key = f"{self.get_cache_key(name, filename)}:{hash(repr(settings))}"
         bucket = Bucket(environment, key, self.get_source_checksum(source))

@@ -9,6 +9,7 @@ import importlib.util
 import pytest
 from conftest import ROOT
 from jinja2 import DictLoader, Environment
+from jinja2.sandbox import SandboxedEnvironment
 
 _spec = importlib.util.spec_from_file_location("template_cache", ROOT / "hooks" / "template_cache.py")
 assert _spec is not None and _spec.loader is not None
@@ -17,7 +18,11 @@ _spec.loader.exec_module(template_cache)
 
 
 def _render(
-    cache: object, templates: dict[str, str], monkeypatch: pytest.MonkeyPatch, **settings: object
+    cache: object,
+    templates: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: type[Environment] = Environment,
+    **settings: object,
 ) -> tuple[str, int]:
     """What a new environment renders of 'page.html', and how many templates it compiled."""
     compiled = []
@@ -28,7 +33,7 @@ def _render(
         return real(self, source, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Environment, "compile", counted)
-    env = Environment(loader=DictLoader(templates), bytecode_cache=cache, **settings)  # type: ignore[arg-type]
+    env = kind(loader=DictLoader(templates), bytecode_cache=cache, **settings)  # type: ignore[arg-type]
     return env.get_template("page.html").render(x="<b>"), len(compiled)
 
 
@@ -43,3 +48,5 @@ def test_a_new_environment_takes_what_an_earlier_one_compiled(monkeypatch: pytes
     edited = {**templates, "part.html": "({{ x }})"}
     assert _render(cache, edited, monkeypatch, autoescape=True) == ("(&lt;b&gt;)!", 2)
     assert _render(cache, edited, monkeypatch) == ("(<b>)!", 0)  # each kept beside the other
+    # a sandboxed environment compiles its own code: its checks are in the code
+    assert _render(cache, edited, monkeypatch, SandboxedEnvironment) == ("(<b>)!", 2)
