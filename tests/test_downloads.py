@@ -115,13 +115,13 @@ def test_every_page_has_a_cite_box_that_parses(built_site: Path) -> None:
     assert csl["title"] == "Ilham Aliyev" and csl["type"] == "webpage"
 
 
-def _later_args(data_dir: Path) -> tuple[Edition, list[Change]]:
+def _later_args() -> tuple[Edition, list[Change]]:
     edition = Edition("Test", datetime(2026, 11, 25, tzinfo=UTC), "abc1234", "https://example.org/")
     return edition, [Change("abc1234", datetime(2026, 11, 24, tzinfo=UTC), "Data: a meeting")]
 
 
 def test_downloads_made_beside_the_build_are_those_made_in_it(data_dir: Path) -> None:
-    edition, changes = _later_args(data_dir)
+    edition, changes = _later_args()
     here = download_files(build_dataset(data_dir, today=date(2026, 11, 25)), edition, changes, None)
     later = LaterDownloads(data_dir, date(2026, 11, 25), edition, changes, None)
     assert later.future is not None  # the worker took the task
@@ -134,8 +134,9 @@ def test_downloads_made_beside_the_build_are_those_made_in_it(data_dir: Path) ->
 def test_downloads_are_made_in_the_build_when_the_workers_cannot_be_taken(
     data_dir: Path, case: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edition, changes = _later_args(data_dir)
+    edition, changes = _later_args()
     if case == "no worker":
+        monkeypatch.setattr(worker, "_POOL", [])  # the session's worker is not the one given up
         monkeypatch.setattr(worker, "_pool", lambda: (_ for _ in ()).throw(RuntimeError("no worker")))
     missing = data_dir / "missing"  # the worker fails to read it
     later = LaterDownloads(

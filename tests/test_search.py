@@ -109,6 +109,7 @@ def test_without_a_worker_the_entries_are_made_in_the_build(monkeypatch: pytest.
     def broken() -> None:
         raise RuntimeError("the worker cannot start")
 
+    monkeypatch.setattr(worker, "_POOL", [])  # the session's worker is not the one given up
     monkeypatch.setattr(worker, "_pool", broken)
     side = SearchSide()
     side.add(pages[0])

@@ -1,5 +1,6 @@
 """Downloads built from the Dataset: JSON, CSL-JSON and BibTeX (the CSV tables are in
-`tables.py`). Pure functions returning text; the adapter's hook adds them to the site.
+`tables.py`). Pure functions returning text; `download_files.py` names every download
+and makes them all, in the worker beside the build (hooks/exports.py).
 
 Conventions: nothing is invented to fill a format. A source without a date has no
 `issued`; authors are given only where the source names them. Editors' notes
