@@ -1,5 +1,5 @@
 """One generated page per person, meeting, dispute and country, and the maintainers'
-page (events: on_files, on_pre_page, on_page_markdown).
+page (events: on_files, on_pre_page, on_page_markdown, on_env).
 
 A record's page is rendered here, straight from the data (on_page_markdown): the same
 `Renderer.entity_page` and autoescaped templates as the `entity_page` macro, and the page's
@@ -9,10 +9,14 @@ maintainers' page is a stub calling its macro, like a written page. Pages are cr
 not-in-nav (the nav must not grow with the data); index pages link to them, and each is
 placed under its index page so that readers see where they are. Written pages that cover
 a record (front matter `covers:`) are noted here, for the record's page to point to.
+
+The worker renders most records' pages while the build converts the pages before them
+(macros/record_bodies.py); the build renders the pages it comes to first.
 """
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,6 +25,9 @@ from mkdocs.structure.pages import Page
 from macros import adapter, page_adapter
 from macros.core.routes import PAGE_FOLDERS, page_of
 from macros.pages.escape import MacroError
+from macros.record_bodies import RecordBodies, record_site
+
+_BODIES: dict[str, RecordBodies] = {}  # site folder -> the record pages the worker makes
 
 MAINTAINERS = (
     "---\nrender_macros: true\nsearch:\n  exclude: true\n---\n# For maintainers\n\n"
@@ -32,6 +39,7 @@ STUB = "---\nentity: {kind}/{rid}\n---\n"
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data = adapter.dataset(config)
+    pages: list[tuple[str, str, str, str]] = []
     for kind, folder in PAGE_FOLDERS.items():
         for rid in data.records[kind]:
             route = page_of(kind, rid)
@@ -45,11 +53,27 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             file = File.generated(config, route.src, content=stub, inclusion=InclusionLevel.NOT_IN_NAV)
             page_adapter.RecordPage(None, file, config)  # MkDocs takes the page a file has
             files.append(file)
+            pages.append((file.src_uri, kind, rid, file.url))
     files.append(
         File.generated(config, "maintainers.md", content=MAINTAINERS, inclusion=InclusionLevel.NOT_IN_NAV)
     )
     page_adapter.note_written_pages(config, files)
+    _BODIES[config.site_dir] = RecordBodies(record_site(config, files), pages)
     return files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is converted: the worker's pages not asked for are withdrawn."""
+    bodies = _BODIES.pop(config.site_dir, None)
+    if bodies is not None:
+        bodies.cancel()
+    return env
+
+
+def on_build_error(*, error: Exception) -> None:
+    for bodies in _BODIES.values():
+        bodies.cancel()
+    _BODIES.clear()
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -68,6 +92,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     """The body of a record's page and its references (see the module docstring)."""
     kind, _, rid = str(page.meta.get("entity", "")).partition("/")
     if not rid or page.file.generated_by is None or kind not in PAGE_FOLDERS:
+        return markdown
+    bodies = _BODIES.get(config.site_dir)
+    made = bodies.take(page.file.src_uri) if bodies is not None else None
+    if made is not None:  # the worker's (macros/record_bodies.py)
+        markdown, stash, reviewed = made
+        adapter.state(config).stashes[page.file.src_uri] = stash
+        adapter.note_claim_reviews(config, page.file.src_uri, reviewed)
         return markdown
     renderer = page_adapter.renderer(config, files, page.file)
     try:

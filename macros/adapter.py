@@ -67,8 +67,11 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _fingerprint(data_dir: Path) -> Fingerprint:
-    """Path, mtime and size of every file under data/: one walk per build."""
+def data_fingerprint(data_dir: Path) -> Fingerprint:
+    """Path, mtime and size of every file under data/: one walk per build (() if there
+    is no such folder)."""
+    if not data_dir.is_dir():
+        return ()
     stats = []
     for path in sorted(data_dir.rglob("*")):
         try:
@@ -88,7 +91,7 @@ def load(config: MkDocsConfig) -> Dataset:
     """Read and check data/ for this build (or reuse the last result if nothing changed)."""
     root = project_root(config)
     data_dir = root / "data"
-    fingerprint = _fingerprint(data_dir) if data_dir.is_dir() else ()
+    fingerprint = data_fingerprint(data_dir)
     key = str(config.config_file_path)
     previous = _BUILDS.get(key)
     if previous is not None and previous.fingerprint == fingerprint and fingerprint:
@@ -146,7 +149,7 @@ def data_read(config: MkDocsConfig) -> tuple[Path, date]:
 def data_unchanged(config: MkDocsConfig) -> bool:
     """Whether data/ is still what this build read (one walk of the folder)."""
     build, data_dir = state(config), project_root(config) / "data"
-    return build.fingerprint == (_fingerprint(data_dir) if data_dir.is_dir() else ())
+    return build.fingerprint == data_fingerprint(data_dir)
 
 
 def repo_links(config: MkDocsConfig) -> RepoLinks | None:

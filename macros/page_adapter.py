@@ -35,7 +35,7 @@ def url_to(page: File, path: str) -> str:
     return get_relative_url(path, page.url)
 
 
-def _target(data: Dataset, files: Files, rid: str) -> tuple[File, str]:
+def record_target(data: Dataset, files: Files, rid: str) -> tuple[File, str]:
     """The page (in `files`) that shows `rid`, and "#anchor" on it or nothing."""
     kind = data.kind_of.get(rid)
     route = page_of(kind, rid) if kind else None
@@ -54,21 +54,21 @@ def _linker(build: BuildState, files: Files, page: File) -> Callable[[str], str]
         build.targets = (files, {})
     targets = build.targets[1]
     urls: dict[str, str] = {}
-    relative = _relative_urls(build.relative_urls, page.url)
+    relative = relative_urls(build.relative_urls, page.url)
 
     def link_to(rid: str) -> str:
         url = urls.get(rid)
         if url is None:
             found = targets.get(rid)
             if found is None:
-                found = targets[rid] = _target(build.dataset, files, rid)
+                found = targets[rid] = record_target(build.dataset, files, rid)
             url = urls[rid] = relative(found[0].url) + found[1]
         return url
 
     return link_to
 
 
-def _relative_urls(seen: dict[tuple[str, str], str], page_url: str) -> Callable[[str], str]:
+def relative_urls(seen: dict[tuple[str, str], str], page_url: str) -> Callable[[str], str]:
     """`get_relative_url(url, page_url)`, remembered across pages: seen from a folder's
     page (folder/name/), a URL outside that page's own folder is the same from every page
     of the folder, one '../' further ('../../people/x/' from any meeting)."""

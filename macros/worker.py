@@ -1,11 +1,16 @@
 """Work done beside the build, in a worker process on the other core, while the build
-goes on with the next pages: the site check of each written page, the search index
-entries of each page, and the files of downloads/.
+goes on with the next pages: most records' pages (macros/record_bodies.py), the files of
+downloads/, the search index entries of each page, and the site check of each written
+page. The worker runs its tasks in the order they were sent. When the build needs the
+answers (on_post_build), it does the tasks the worker has not started yet itself, from
+the last, while the worker goes on with the first (`share_out`): neither core waits for
+the other for long, and no task is done twice.
 
 Downloads: `LaterDownloads` (hooks/exports.py, on_files) asks the worker to read data/
-itself and make every file of downloads/ (editions/download_files.py); the build writes
-them at on_post_build, before the site check. If data/ changed since the build read it,
-or the worker does not answer, the build makes them from its own data.
+itself (once for all its tasks: `worker_dataset`) and make every file of downloads/
+(editions/download_files.py); the build writes them at on_post_build, before the site
+check. If data/ changed since the build read it, or the worker has not started or does
+not answer, the build makes them from its own data.
 
 Search: Material's search plugin parses every page's HTML (a seventh of a build). Here
 `SearchSide.add` (hooks/search_terms.py, once the page is converted) sends the page's
@@ -19,8 +24,9 @@ Site check:
 `EarlyCheck` (hooks/site_check.py, on_env: the list of files is final) opens the worker;
 `page_made` (on_post_page) sends it, in batches, the pages that MkDocs has written (the
 worker reads the files: no page's text crosses between the processes); `reports`
-(on_post_build) collects what it read, for `check_site(checked=…)`, which reads again only a page whose
-file changed after it was sent (or with a problem, or a script that the site's final list
+(on_post_build) collects what it read (the batches it has not started are read here),
+for `check_site(checked=…)`, which reads again only a page whose file changed after it
+was sent (or with a problem, or a script that the site's final list
 of files must vouch for) and every file made after the pages (404.html, sitemap …). The
 outcome is the same as reading every file after the build; only the waiting is shorter.
 
@@ -45,9 +51,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from .core.dataset import build_dataset
+from .adapter import Fingerprint, data_fingerprint
+from .core.dataset import Dataset, build_dataset
 from .editions.download_files import download_files
 from .editions.edition import Edition
 from .editions.site_check import PageReport, Rules, read_files_early
@@ -56,6 +63,7 @@ from .repository import Change
 
 BATCH = 50  # pages per task: fewer, larger messages between the build and the worker
 WAIT = 300  # seconds for an answer of the worker (a batch takes well under one)
+T = TypeVar("T")
 _POOL: list[ProcessPoolExecutor] = []
 _RULES: dict[int, Rules] = {}  # in the worker: the rules of the current build
 
@@ -69,10 +77,28 @@ def _read(build: int, site: Path, paths: list[str]) -> list[PageReport]:
     return read_files_early(site, paths, _RULES[build])
 
 
+_DATA: dict[tuple[str, date, Fingerprint], Dataset] = {}  # in the worker: the last data read
+
+
+def worker_dataset(data_dir: Path, today: date) -> tuple[Fingerprint, Dataset]:
+    """In the worker: the data of `data_dir`, read once for all the tasks of a build (and
+    kept while data/ does not change). The fingerprint is that of the files it was read
+    from (empty if they changed while they were read: the build then uses its own)."""
+    before = data_fingerprint(data_dir)
+    key = (str(data_dir), today, before)
+    if key not in _DATA:
+        data = build_dataset(data_dir, today=today)
+        if data_fingerprint(data_dir) != before:
+            return (), data
+        _DATA.clear()
+        _DATA[key] = data
+    return before, _DATA[key]
+
+
 def _downloads(
     data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
 ) -> dict[str, str]:
-    return download_files(build_dataset(data_dir, today=today), edition, changes, repository)
+    return download_files(worker_dataset(data_dir, today)[1], edition, changes, repository)
 
 
 class LaterDownloads:
@@ -83,14 +109,15 @@ class LaterDownloads:
         self, data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
     ) -> None:
         self.args = (edition, changes, repository)
-        self.future = _send(_downloads, data_dir, today, *self.args)
+        self.future = send(_downloads, data_dir, today, *self.args)
 
     def texts(self, *, same_data: bool, made_here: Callable[[], Any]) -> dict[str, str]:
         """By site-relative path. `same_data`: data/ is still what the build read (else
         the worker may have read another state of it, and its answer is not taken)."""
-        if self.future is not None and same_data:
+        # not started yet (the worker is behind): made here, while it goes on with the rest
+        if self.future is not None and same_data and not self.future.cancel():
             try:
-                return dict(_answer(self.future))
+                return dict(answer(self.future))
             except Exception:  # the files are made here
                 pass
         return dict(made_here())
@@ -152,23 +179,43 @@ class SearchSide:
     def _flush(self) -> None:
         if not self.waiting:
             return
-        self.pending.append((self.waiting, _send(index_pages, self.waiting)))
+        self.pending.append((self.waiting, send(index_pages, self.waiting)))
         self.waiting = []
 
     def entries(self) -> list[dict[str, Any]]:
         """Every page's entries, in the order the pages were added."""
         self._flush()
-        entries: list[dict[str, Any]] = []
-        for pages, future in self.pending:
-            # without an answer from the worker, the entries are made here, as the plugin would
-            entries += _answer(future) if future is not None else index_pages(pages)
+        batches = [pages for pages, _ in self.pending]
+        # without an answer from the worker, the entries are made here, as the plugin would
+        made = share_out([future for _, future in self.pending], lambda n: index_pages(batches[n]))
+        entries = [entry for batch in made for entry in batch]
         self.pending = []
         if self.dropped:
             entries = [e for e in entries if str(e.get("location", "")).split("#")[0] not in self.dropped]
         return entries
 
 
-def _send(task: Callable[..., Any], *args: object) -> Future[Any] | None:
+def share_out(futures: list[Future[T] | None], here: Callable[[int], T]) -> list[T]:
+    """The answers of tasks sent to the worker, in the order they were sent. The tasks it
+    has not started are done here, from the last, while it works on the first, until the
+    two meet (it runs them in order: once it has started one, it has started every one
+    before it). A task not sent (no worker) or that failed there is done here too."""
+    made: dict[int, T] = {}
+    for n in reversed(range(len(futures))):
+        future = futures[n]
+        if future is not None and not future.cancel():
+            break
+        made[n] = here(n)
+    for n, future in enumerate(futures):
+        if n not in made:
+            try:
+                made[n] = answer(future) if future is not None else here(n)
+            except Exception:
+                made[n] = here(n)
+    return [made[n] for n in range(len(futures))]
+
+
+def send(task: Callable[..., Any], *args: object) -> Future[Any] | None:
     try:
         return _pool().submit(task, *args)
     except Exception:  # a broken worker: the caller does the work itself
@@ -176,7 +223,7 @@ def _send(task: Callable[..., Any], *args: object) -> Future[Any] | None:
         return None
 
 
-def _answer(future: Future[Any]) -> Any:
+def answer(future: Future[Any]) -> Any:
     """The worker's answer, or the exception the caller falls back on: what the task
     raised, a broken worker, or no answer within `WAIT` seconds (the worker is stopped)."""
     try:
@@ -209,10 +256,10 @@ class EarlyCheck:
         self.site = site
         self.rules = Rules(theme, files)
         self.made: list[str] = []  # pages made, not yet sent; the last may not be written yet
-        self.pending: list[Future[list[PageReport]]] = []
+        self.pending: list[tuple[list[str], Future[list[PageReport]]]] = []
         self.build = id(self)
         # without a worker, the final check reads every page itself
-        self.working = _send(_set_rules, self.build, self.rules) is not None
+        self.working = send(_set_rules, self.build, self.rules) is not None
 
     def page_made(self, path: str) -> None:
         """A page is about to be written (MkDocs writes it after on_post_page): the pages
@@ -223,8 +270,8 @@ class EarlyCheck:
             self.made = self.made[-1:]
 
     def _flush(self, paths: list[str]) -> None:
-        if self.working and paths and (future := _send(_read, self.build, self.site, paths)):
-            self.pending.append(future)
+        if self.working and paths and (future := send(_read, self.build, self.site, paths)):
+            self.pending.append((paths, future))
         elif paths:
             self.working = False
 
@@ -233,17 +280,16 @@ class EarlyCheck:
         left to the final check."""
         self._flush(self.made)
         self.made = []
-        done: dict[str, PageReport] = {}
-        for future in self.pending:
-            try:
-                done.update((r.path, r) for r in _answer(future))
-            except Exception:  # the final check reads those files itself
-                continue
+        batches = [paths for paths, _ in self.pending]
+        made = share_out(
+            [future for _, future in self.pending],
+            lambda n: read_files_early(self.site, batches[n], self.rules),
+        )
         self.pending.clear()
-        return done
+        return {report.path: report for reports in made for report in reports}
 
     def cancel(self) -> None:
-        for future in self.pending:
+        for _, future in self.pending:
             future.cancel()
         self.pending.clear()
         self.made = []

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from macros.page_adapter import RecordPage, _relative_urls
+from macros.page_adapter import RecordPage, relative_urls
 
 PAGES = ["", "index.html", "data/", "meetings/", "meetings/x/", "meetings/xy/", "meetings/z/",
          "people/x/", "a/b/c/", "a/b/d/", "meetings/x.html", "people/y.html"]  # fmt: skip
@@ -27,7 +27,7 @@ TARGETS = ["", "meetings/", "meetings/x/", "meetings/xy/", "meetings/x/sub/", "p
 def test_a_remembered_relative_url_is_the_one_mkdocs_gives_from_each_page(order: list[str]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for page, target in itertools.product(order, TARGETS):
-        assert _relative_urls(seen, page)(target) == get_relative_url(target, page), (page, target)
+        assert relative_urls(seen, page)(target) == get_relative_url(target, page), (page, target)
     assert seen  # pages of one folder shared their answers
 
 

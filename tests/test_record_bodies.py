@@ -1,0 +1,211 @@
+"""Records' pages made in the worker (macros/record_bodies.py) are the pages the build makes,
+and work shared with the worker (worker.share_out) is done once, none of it lost."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from concurrent.futures import Future
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import small_build
+from conftest import FIXTURE, TODAY
+
+from macros import record_bodies, worker
+from macros.adapter import data_fingerprint
+from macros.core.dataset import build_dataset
+from macros.editions.edition import Edition
+from macros.pages.render import Renderer
+from macros.pages.stash import BlockStash
+from macros.record_bodies import RecordBodies, Site
+
+NONCE = "0123456789abcdef"
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_workers_record_pages_are_the_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The small site built twice: every record's page made by the build (nothing sent to
+    the worker), then every one made by the worker, in batches of three. Every file of the
+    two sites is the same."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751500800")
+    monkeypatch.setattr(record_bodies, "BATCH", 3)
+    made: list[RecordBodies] = []
+    original = RecordBodies.__init__
+
+    def patient(self: RecordBodies, site: Site, pages: list[tuple[str, str, str, str]]) -> None:
+        original(self, site, pages)
+        for future in self.futures:  # every batch made before the build comes to it
+            assert future is not None
+            future.result(timeout=120)
+        made.append(self)
+
+    sites = []
+    for case in ("build", "worker"):
+        with monkeypatch.context() as patch:
+            if case == "build":
+                patch.setattr(record_bodies, "send", lambda *args: None)
+            else:
+                patch.setattr(RecordBodies, "__init__", patient)
+            outcome = small_build.run(small_build.small_project(tmp_path / case))
+        assert outcome.error is None, outcome.output
+        sites.append(_digests(outcome.site))
+    pages = sum(len(batch) for batch in made[0].batches)
+    assert len(made[0].batches) > 2 and made[0].taken == pages  # every page from the worker
+    assert sorted(sites[0]) == sorted(sites[1])
+    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+
+
+def _site(**changes: Any) -> Site:
+    data = build_dataset(FIXTURE, today=TODAY)
+    fields: dict[str, Any] = {
+        "data_dir": FIXTURE,
+        "today": TODAY,
+        "fingerprint": data_fingerprint(FIXTURE),
+        "edition": Edition("Test", datetime(2026, 11, 25, tzinfo=UTC), "abc1234", "https://example.org/"),
+        "repo": None,
+        "nonce": NONCE,
+        "targets": {rid: (f"pages/{rid}/", "") for rid in data.kind_of},
+        "written": {"alice-example": [("notes/alice/", "Notes on Alice")]},
+    }
+    return Site(**(fields | changes))
+
+
+def _here(site: Site, kind: str, rid: str, url: str) -> tuple[str, list[str], tuple[str, ...]]:
+    """The page as the build's Renderer makes it, with the same links."""
+    from mkdocs.utils import get_relative_url
+
+    renderer = Renderer(
+        build_dataset(FIXTURE, today=TODAY),
+        lambda target: get_relative_url(site.targets[target][0], url) + site.targets[target][1],
+        {r: [(get_relative_url(u, url), t) for u, t in pages] for r, pages in site.written.items()},
+        edition=site.edition,
+        url_to=lambda path: get_relative_url(path, url),
+        stash=(stash := BlockStash(NONCE)),
+    )
+    body = str(renderer.entity_page(kind, rid))
+    return body + "\n\n" + str(renderer.references()), stash.blocks, tuple(renderer.reviewed)
+
+
+def test_the_worker_renders_a_page_as_the_build_does() -> None:
+    site = _site()
+    assert record_bodies._set_site("build-1", site)
+    pages = [
+        ("person", "alice-example", "pages/alice-example/"),
+        ("meeting", "summit-1999", "pages/summit-1999/"),
+    ]
+    made = record_bodies._bodies("build-1", pages)
+    for (kind, rid, url), body in zip(pages, made, strict=True):
+        assert body is not None
+        markdown, stash, reviewed = body
+        assert (markdown, stash.blocks, reviewed) == _here(site, kind, rid, url)
+    alice = made[0]
+    assert alice is not None and "../../notes/alice/" in str(alice[1].blocks)  # the written page, relative
+
+
+def test_a_page_the_worker_cannot_render_is_left_to_the_build() -> None:
+    """A link to a record without a page (the build reports it), a page of another build,
+    or data/ that is not what the build read: None, and the build renders the page."""
+    page = [("person", "alice-example", "pages/alice-example/")]
+    targets = dict(_site().targets)
+    del targets["summit-1999"]  # Alice's page links to the summit
+    assert record_bodies._set_site("build-2", _site(targets=targets))
+    assert record_bodies._bodies("build-2", page) == [None]
+    assert record_bodies._bodies("build-1", page) == [None]  # the worker holds build-2's site
+    assert not record_bodies._set_site("build-3", _site(fingerprint=()))
+    assert record_bodies._bodies("build-3", page) == [None]
+
+
+class _Sends:
+    """Stands in for worker.send: each task's future, held by the test."""
+
+    def __init__(self) -> None:
+        self.futures: list[Future[Any]] = []
+        self.tasks: list[tuple[Any, ...]] = []
+
+    def __call__(self, task: Any, *args: Any) -> Future[Any]:
+        self.tasks.append((task, *args))
+        self.futures.append(Future())
+        return self.futures[-1]
+
+
+def test_the_build_takes_what_the_worker_made_and_makes_what_it_did_not_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sends = _Sends()
+    monkeypatch.setattr(record_bodies, "send", sends)
+    monkeypatch.setattr(record_bodies, "BATCH", 2)
+    pages = [(f"p{n}.md", "person", f"r{n}", f"p{n}/") for n in range(7)]
+    bodies = RecordBodies(_site(), pages)
+    # the site first, then the batches from the last: [p6], [p4 p5], [p2 p3], [p0 p1]
+    assert [task[0] for task in sends.tasks] == [record_bodies._set_site] + [record_bodies._bodies] * 4
+    assert [[rid for _, rid, _ in task[2]] for task in sends.tasks[1:]] == [
+        ["r6"],
+        ["r4", "r5"],
+        ["r2", "r3"],
+        ["r0", "r1"],
+    ]
+    last, third, second, first = sends.futures[1:]
+    stash = BlockStash(NONCE)
+    last.set_running_or_notify_cancel()
+    last.set_result([("six", stash, ())])
+    third.set_running_or_notify_cancel()
+    third.set_exception(RuntimeError("the worker failed"))
+    second.set_running_or_notify_cancel()  # being made: the build waits for it
+    threading.Timer(0.05, second.set_result, [[("two", stash, ("claim-1",)), None]]).start()
+
+    assert bodies.take("p0.md") is None and first.cancelled()  # not started: made here
+    assert bodies.take("p1.md") is None
+    assert bodies.take("p2.md") == ("two", stash, ("claim-1",))
+    assert bodies.take("p3.md") is None  # the worker could not make it
+    assert bodies.take("p4.md") is None and bodies.take("p5.md") is None  # failed there
+    assert bodies.take("p6.md") == ("six", stash, ())
+    assert bodies.take("p6.md") is None and bodies.take("other.md") is None  # taken once; not a record
+    assert bodies.taken == 2
+
+
+def test_without_a_worker_the_build_makes_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_bodies, "send", lambda *args: None)
+    bodies = RecordBodies(_site(), [("p.md", "person", "alice-example", "p/")])
+    assert bodies.futures == [None] and bodies.take("p.md") is None
+
+
+def _done(value: Any) -> Future[Any]:
+    future: Future[Any] = Future()
+    future.set_running_or_notify_cancel()
+    future.set_result(value)
+    return future
+
+
+def test_work_shared_out_is_done_once_in_order() -> None:
+    """Tasks 0-1 done by the worker, 2 being done there, 3-5 not started: the build does
+    5, 4, 3 (from the last), takes the worker's answers for the rest; a task never sent
+    or failed there is done here. The answers come in the order the tasks were sent."""
+    running: Future[str] = Future()
+    running.set_running_or_notify_cancel()
+    waiting = [Future[str]() for _ in range(3)]
+    failed: Future[str] = Future()
+    failed.set_running_or_notify_cancel()
+    failed.set_exception(RuntimeError("lost"))
+    futures: list[Future[str] | None] = [_done("w0"), failed, running, *waiting]
+    done_here: list[int] = []
+
+    def here(n: int) -> str:
+        done_here.append(n)
+        if n == 3:  # the worker finishes its task meanwhile
+            running.set_result("w2")
+        return f"h{n}"
+
+    assert worker.share_out(futures, here) == ["w0", "h1", "w2", "h3", "h4", "h5"]
+    assert done_here == [5, 4, 3, 1] and all(f.cancelled() for f in waiting)
+    assert worker.share_out([None, _done("w1")], lambda n: f"h{n}") == ["h0", "w1"]
+    assert worker.share_out([], lambda n: "never") == []
