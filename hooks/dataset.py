@@ -2,7 +2,8 @@
 keep Python's cyclic garbage collector off what lives through the build (on_nav).
 
 Every macro and hook of the build then uses this Dataset (macros.adapter.dataset); a data
-error fails the build here, once, with every problem listed.
+error fails the build here, once, with every problem listed. The worker (macros/worker.py)
+is started first, to read data/ for its own tasks at the same time.
 
 The Dataset, MkDocs' files and navigation are about a million objects that live until the
 build ends and hold no garbage; each collection the build's allocations trigger walked
@@ -16,18 +17,20 @@ them back, so that what it no longer uses can be collected.
 from __future__ import annotations
 
 import gc
+from datetime import date
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from macros import adapter
+from macros import adapter, worker
 
 
 @event_priority(100)  # before mkdocs-macros builds its environment
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()
+    worker.read_ahead(adapter.project_root(config) / "data", date.today())
     adapter.load(config)  # with the collector paused while it reads (core/dataset.py)
     gc.freeze()
     return config

@@ -96,7 +96,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     bodies = _BODIES.get(config.site_dir)
     made = bodies.take(page.file.src_uri) if bodies is not None else None
     if made is not None:  # the worker's (macros/record_bodies.py)
-        markdown, stash, reviewed = made
+        markdown, stash, reviewed, converted = made
+        if isinstance(page, page_adapter.RecordPage):
+            page.converted = converted
         adapter.state(config).stashes[page.file.src_uri] = stash
         adapter.note_claim_reviews(config, page.file.src_uri, reviewed)
         return markdown

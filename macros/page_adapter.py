@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +20,7 @@ from mkdocs.structure.pages import (
     _RawHTMLPreprocessor,
     _RelativePathTreeprocessor,
 )
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -161,32 +162,73 @@ def put_back_late_blocks(config: MkDocsConfig, page: File, html: str) -> str:
         raise PluginError(f"{page_source(config, page)}: {exc}") from None
 
 
+@dataclass
+class Converted:
+    """A page's Markdown converted as `Page.render` converts it."""
+
+    markdown: str  # what was converted
+    content: str
+    toc: TableOfContents
+    title: str | None  # of its first heading
+    anchor_ids: set[str]
+    links_to_anchors: dict[File, dict[str, str]]
+
+
+def convert(
+    md: markdown.Markdown,
+    file: File,
+    files: Files,
+    config: MkDocsConfig,
+    text: str,
+    links: type[_RelativePathTreeprocessor] = _RelativePathTreeprocessor,
+) -> Converted:
+    """`Page.render` as MkDocs 1.6 has it, with a converter made once (`_converter`): the
+    same private steps, so that anchors, links and the title are found the same way
+    (tests/test_page_adapter.py fails if MkDocs changes them). `links`: the processor of
+    the page's links (record_bodies.py gives one that needs no file list)."""
+    md.reset()
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = _ExtractAnchorsTreeprocessor(file, files, config)
+    anchors._register(md)
+    relative = links(file, files, config)
+    relative._register(md)
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    content = md.convert(text)
+    return Converted(
+        text,
+        content,
+        get_toc(getattr(md, "toc_tokens", [])),
+        title.title,
+        anchors.present_anchor_ids | raw_html.present_anchor_ids,
+        relative.links_to_anchors,
+    )
+
+
 class RecordPage(Page):
     """A record's generated page, converted by one Markdown converter per build: MkDocs
     makes a new converter, loading every extension, for each page, which is a fifth of
-    converting a record's short page. The rest is `Page.render` as MkDocs 1.6 has it
-    (the same private steps, so that anchors, links and the title are found the same way;
-    tests/test_page_adapter.py fails if MkDocs changes them)."""
+    converting a record's short page. `converted`: the page as the worker converted it
+    (record_bodies.py), taken if the page's Markdown is still what it converted."""
+
+    converted: Converted | None = None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = _converter(config)
-        md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
-        anchors._register(md)
-        relative = _RelativePathTreeprocessor(self.file, files, config)
-        relative._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = title.title
-        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        done = self.converted
+        if done is not None and done.markdown == self.markdown:
+            own = next(iter(done.links_to_anchors.values()), None)  # the worker's links to its own anchors
+            links = {self.file: own} if own else {}
+        else:
+            done = convert(_converter(config), self.file, files, config, self.markdown)
+            links = done.links_to_anchors
+        self.converted = None
+        self.content, self.toc, self._title_from_render = done.content, done.toc, done.title
+        self.present_anchor_ids = done.anchor_ids
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = relative.links_to_anchors
+            self.links_to_anchors = links
 
 
 _CONVERTER: list[tuple[MkDocsConfig, markdown.Markdown]] = []

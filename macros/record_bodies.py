@@ -21,21 +21,27 @@ the error as it would have without the worker.
 from __future__ import annotations
 
 import secrets
+import xml.etree.ElementTree as etree
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urlsplit
 
+import markdown
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.utils import get_relative_url
 
 from .adapter import Fingerprint, data_read, state
 from .core.dataset import Dataset
 from .editions.edition import Edition
-from .page_adapter import record_target, relative_urls
+from .page_adapter import Converted, convert, record_target, relative_urls
 from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
 from .pages.stash import BlockStash
@@ -43,8 +49,9 @@ from .worker import answer, send, worker_dataset
 
 BATCH = 20  # pages per task: small enough that the build rarely waits for one
 
-# What the worker makes of a page: its Markdown, its HTML blocks, the audited claims it shows
-Body = tuple[str, BlockStash, tuple[str, ...]]
+# What the worker makes of a page: its Markdown, its HTML blocks, the audited claims it
+# shows, and the Markdown converted (None: it links to other files, the build converts it)
+Body = tuple[str, BlockStash, tuple[str, ...], Converted | None]
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,9 @@ class Site:
     nonce: str
     targets: dict[str, tuple[str, str]]  # record id -> URL of the page showing it, "#anchor" or ""
     written: dict[str, list[tuple[str, str]]]  # record id -> (URL, title) of each written page on it
+    extensions: list[str]  # Markdown's, as configured in mkdocs.yml
+    extension_configs: dict[str, Any]
+    use_directory_urls: bool
 
 
 @dataclass
@@ -71,6 +81,30 @@ class _Held:
     data: Dataset | None = None
     refs: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)
     relative: dict[tuple[str, str], str] = field(default_factory=dict)  # as BuildState.relative_urls
+    converter: markdown.Markdown | None = None
+
+
+class _Elsewhere(Exception):
+    pass
+
+
+class _OwnLinksOnly(_RelativePathTreeprocessor):
+    """MkDocs' processor of a page's links, for a page converted without the site's files
+    and settings: a link it would look up in them (a path, or an absolute link) stops the
+    conversion, and the build converts the page. Links to a place on the page itself and
+    to other sites are taken as MkDocs takes them."""
+
+    def run(self, root: etree.Element) -> etree.Element:
+        for element in root.iter():
+            url = element.get({"a": "href", "img": "src"}.get(element.tag, ""))
+            if url is None:
+                continue
+            scheme, netloc, path, _, _ = urlsplit(url)
+            if not (scheme or netloc) and (
+                url.startswith(("/", "\\")) or (path and AMP_SUBSTITUTE not in url)
+            ):
+                raise _Elsewhere
+        return super().run(root)
 
 
 _HELD = _Held()
@@ -79,6 +113,7 @@ _HELD = _Held()
 def _set_site(token: str, site: Site) -> bool:
     """In the worker: keep the site of a new build; False if data/ is not what the build read."""
     _HELD.token, _HELD.site, _HELD.data, _HELD.refs, _HELD.relative = token, None, None, {}, {}
+    _HELD.converter = markdown.Markdown(extensions=site.extensions, extension_configs=site.extension_configs)
     fingerprint, data = worker_dataset(site.data_dir, site.today)
     if fingerprint != site.fingerprint:
         return False
@@ -86,7 +121,7 @@ def _set_site(token: str, site: Site) -> bool:
     return True
 
 
-def _render(site: Site, data: Dataset, kind: str, rid: str, url: str) -> Body:
+def _render(site: Site, data: Dataset, src: str, kind: str, rid: str, url: str) -> Body:
     """As page_adapter.renderer and hooks/entity_pages.py's on_page_markdown render it."""
     relative = relative_urls(_HELD.relative, url)
 
@@ -108,16 +143,27 @@ def _render(site: Site, data: Dataset, kind: str, rid: str, url: str) -> Body:
         shared=_HELD.refs,
     )
     body = str(renderer.entity_page(kind, rid))
-    return body + "\n\n" + str(renderer.references()), stash, tuple(renderer.reviewed)
+    text = body + "\n\n" + str(renderer.references())
+    return text, stash, tuple(renderer.reviewed), _convert(site, src, text)
 
 
-def _bodies(token: str, pages: list[tuple[str, str, str]]) -> list[Body | None]:
-    """In the worker: each page (kind, id, URL) rendered, or None (the build renders it)."""
+def _convert(site: Site, src: str, text: str) -> Converted | None:
+    assert _HELD.converter is not None
+    file = File(src, None, "", site.use_directory_urls)
+    try:
+        return convert(_HELD.converter, file, Files([file]), cast(MkDocsConfig, None), text, _OwnLinksOnly)
+    except _Elsewhere:
+        return None
+
+
+def _bodies(token: str, pages: list[tuple[str, str, str, str]]) -> list[Body | None]:
+    """In the worker: each page (source path, kind, id, URL) rendered, or None (the build
+    renders it)."""
     site, data = (_HELD.site, _HELD.data) if _HELD.token == token else (None, None)
     made: list[Body | None] = []
-    for kind, rid, url in pages:
+    for src, kind, rid, url in pages:
         try:
-            made.append(_render(site, data, kind, rid, url) if site and data else None)
+            made.append(_render(site, data, src, kind, rid, url) if site and data else None)
         except Exception:  # the build renders the page, and reports what is wrong with it
             made.append(None)
     return made
@@ -145,6 +191,9 @@ def record_site(config: MkDocsConfig, files: Files) -> Site:
         nonce=build.nonce,
         targets=targets,
         written={rid: [(file.url, title) for file, title in pages] for rid, pages in build.written.items()},
+        extensions=config["markdown_extensions"],
+        extension_configs=config["mdx_configs"] or {},
+        use_directory_urls=config.use_directory_urls,
     )
 
 
@@ -161,8 +210,7 @@ class RecordBodies:
         token = secrets.token_hex(8)
         if pages and send(_set_site, token, site) is not None:
             for n in reversed(range(len(self.batches))):
-                batch = [(kind, rid, url) for _, kind, rid, url in self.batches[n]]
-                self.futures[n] = send(_bodies, token, batch)
+                self.futures[n] = send(_bodies, token, self.batches[n])
 
     def take(self, src: str) -> Body | None:
         """The worker's page for source path `src`, or None: the build renders it."""

@@ -95,6 +95,16 @@ def worker_dataset(data_dir: Path, today: date) -> tuple[Fingerprint, Dataset]:
     return before, _DATA[key]
 
 
+def _read_ahead(data_dir: Path, today: date) -> None:
+    worker_dataset(data_dir, today)
+
+
+def read_ahead(data_dir: Path, today: date) -> None:
+    """Start the worker and have it read data/ while the build reads it too: its first
+    tasks (records' pages) then need not wait for it."""
+    send(_read_ahead, data_dir, today)
+
+
 def _downloads(
     data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
 ) -> dict[str, str]:

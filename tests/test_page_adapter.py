@@ -13,9 +13,10 @@ from conftest import ROOT
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from macros.page_adapter import RecordPage, relative_urls
+from macros.page_adapter import Converted, RecordPage, convert, relative_urls
 
 PAGES = ["", "index.html", "data/", "meetings/", "meetings/x/", "meetings/xy/", "meetings/z/",
          "people/x/", "a/b/c/", "a/b/d/", "meetings/x.html", "people/y.html"]  # fmt: skip
@@ -59,15 +60,39 @@ def test_a_record_page_converts_as_mkdocs_converts_a_page(tmp_path: Path) -> Non
     assert "fn:a" in str(made[0][0]) and "fn:" not in str(made[1][0])
 
 
+def test_a_record_page_takes_the_workers_conversion_only_of_its_own_markdown(tmp_path: Path) -> None:
+    """The worker's conversion (record_bodies.py) stands for the page's only if it is of
+    the Markdown the page has now; its links to its own anchors become the page's."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    (tmp_path / "one.md").write_text(MARKDOWN[0], encoding="utf-8")
+    files = Files([File("one.md", str(tmp_path), str(tmp_path / "site"), True)])
+    page = RecordPage(None, files.documentation_pages()[0], config)
+    page.read_source(config)
+    worker_file = File("one.md", None, "", True)
+    for text, taken in ((page.markdown, True), ("# Another text\n", False)):
+        assert text is not None
+        page.converted = Converted(
+            text, "<p>the worker's</p>", get_toc([]), "Theirs", {"x"}, {worker_file: {"x": "#x"}}
+        )
+        page.render(config, files)
+        assert (page.content == "<p>the worker's</p>") is taken and page.converted is None
+        if taken:
+            assert (page.title, page.present_anchor_ids) == ("Theirs", {"x"})
+            assert page.links_to_anchors == {page.file: {"x": "#x"}}
+        else:
+            assert page.content is not None and "fn:a" in page.content
+
+
 # MkDocs 1.6.1's Page.render (pinned in requirements.txt), read line by line against
 # RecordPage.render: the first 16 hex digits of the SHA-256 of its source.
 PAGE_RENDER_READ = "320529348f7a8af1"
 
 
 def test_mkdocs_renders_a_page_with_the_steps_record_pages_copy() -> None:
-    """RecordPage.render repeats MkDocs' Page.render with a shared converter: if an
+    """RecordPage.render (with `convert`) repeats MkDocs' Page.render with a shared converter: if an
     upgrade of MkDocs changes Page.render at all, RecordPage must be read against it again."""
-    theirs, ours = inspect.getsource(Page.render), inspect.getsource(RecordPage.render)
+    theirs = inspect.getsource(Page.render)
+    ours = inspect.getsource(convert) + inspect.getsource(RecordPage.render)
     assert hashlib.sha256(theirs.encode()).hexdigest()[:16] == PAGE_RENDER_READ, (
         "MkDocs' Page.render changed: compare it with RecordPage.render, then update PAGE_RENDER_READ"
     )

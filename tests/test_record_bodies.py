@@ -10,19 +10,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
 import small_build
-from conftest import FIXTURE, TODAY
+from conftest import FIXTURE, ROOT, TODAY
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
 
 from macros import record_bodies, worker
 from macros.adapter import data_fingerprint
 from macros.core.dataset import build_dataset
 from macros.editions.edition import Edition
+from macros.page_adapter import Converted, convert
 from macros.pages.render import Renderer
 from macros.pages.stash import BlockStash
 from macros.record_bodies import RecordBodies, Site
 
 NONCE = "0123456789abcdef"
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 
 
 def _digests(site: Path) -> dict[str, str]:
@@ -76,6 +81,9 @@ def _site(**changes: Any) -> Site:
         "nonce": NONCE,
         "targets": {rid: (f"pages/{rid}/", "") for rid in data.kind_of},
         "written": {"alice-example": [("notes/alice/", "Notes on Alice")]},
+        "extensions": CONFIG["markdown_extensions"],
+        "extension_configs": CONFIG["mdx_configs"],
+        "use_directory_urls": True,
     }
     return Site(**(fields | changes))
 
@@ -100,14 +108,15 @@ def test_the_worker_renders_a_page_as_the_build_does() -> None:
     site = _site()
     assert record_bodies._set_site("build-1", site)
     pages = [
-        ("person", "alice-example", "pages/alice-example/"),
-        ("meeting", "summit-1999", "pages/summit-1999/"),
+        ("people/alice-example.md", "person", "alice-example", "pages/alice-example/"),
+        ("meetings/summit-1999.md", "meeting", "summit-1999", "pages/summit-1999/"),
     ]
     made = record_bodies._bodies("build-1", pages)
-    for (kind, rid, url), body in zip(pages, made, strict=True):
+    for (src, kind, rid, url), body in zip(pages, made, strict=True):
         assert body is not None
-        markdown, stash, reviewed = body
+        markdown, stash, reviewed, converted = body
         assert (markdown, stash.blocks, reviewed) == _here(site, kind, rid, url)
+        assert converted is not None and _parts(converted) == _parts(_converted_here(src, markdown))
     alice = made[0]
     assert alice is not None and "../../notes/alice/" in str(alice[1].blocks)  # the written page, relative
 
@@ -115,7 +124,7 @@ def test_the_worker_renders_a_page_as_the_build_does() -> None:
 def test_a_page_the_worker_cannot_render_is_left_to_the_build() -> None:
     """A link to a record without a page (the build reports it), a page of another build,
     or data/ that is not what the build read: None, and the build renders the page."""
-    page = [("person", "alice-example", "pages/alice-example/")]
+    page = [("people/alice-example.md", "person", "alice-example", "pages/alice-example/")]
     targets = dict(_site().targets)
     del targets["summit-1999"]  # Alice's page links to the summit
     assert record_bodies._set_site("build-2", _site(targets=targets))
@@ -123,6 +132,50 @@ def test_a_page_the_worker_cannot_render_is_left_to_the_build() -> None:
     assert record_bodies._bodies("build-1", page) == [None]  # the worker holds build-2's site
     assert not record_bodies._set_site("build-3", _site(fingerprint=()))
     assert record_bodies._bodies("build-3", page) == [None]
+
+
+def _converted_here(src: str, text: str) -> Converted:
+    file = File(src, None, "", True)
+    return convert(
+        markdown.Markdown(extensions=CONFIG["markdown_extensions"], extension_configs=CONFIG["mdx_configs"]),
+        file,
+        Files([file]),
+        CONFIG,
+        text,
+    )
+
+
+def _parts(converted: Converted) -> tuple[object, ...]:
+    links = {file.src_uri: found for file, found in converted.links_to_anchors.items()}
+    return converted.content, str(converted.toc), converted.title, converted.anchor_ids, links
+
+
+OWN_LINKS = (
+    "# Title { #top }\n\nA [place here](#part), [another site](https://example.org/x).\n\n## Part { #part }\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "by_worker"),
+    [
+        (OWN_LINKS, True),
+        (OWN_LINKS + "\n[A page](other.md)\n", False),
+        (OWN_LINKS + "\n![A picture](pic.png)\n", False),
+        (OWN_LINKS + "\n[The root](/index.md)\n", False),
+    ],
+)
+def test_the_worker_converts_a_page_that_links_only_to_itself_and_other_sites(
+    text: str, by_worker: bool
+) -> None:
+    """The worker's conversion is MkDocs' own, but without the site's files: a page that
+    links to a file of the site is converted by the build, which checks the link."""
+    assert record_bodies._set_site("build-4", _site())
+    converted = record_bodies._convert(_site(), "people/x.md", text)
+    assert (converted is not None) == by_worker
+    if converted is not None:
+        assert _parts(converted) == _parts(_converted_here("people/x.md", text))
+        # the link to #part, and each heading's permalink
+        assert _parts(converted)[4] == {"people/x.md": {"top": "#top", "part": "#part"}}
 
 
 class _Sends:
@@ -148,7 +201,7 @@ def test_the_build_takes_what_the_worker_made_and_makes_what_it_did_not_start(
     bodies = RecordBodies(_site(), pages)
     # the site first, then the batches from the last: [p6], [p4 p5], [p2 p3], [p0 p1]
     assert [task[0] for task in sends.tasks] == [record_bodies._set_site] + [record_bodies._bodies] * 4
-    assert [[rid for _, rid, _ in task[2]] for task in sends.tasks[1:]] == [
+    assert [[rid for _, _, rid, _ in task[2]] for task in sends.tasks[1:]] == [
         ["r6"],
         ["r4", "r5"],
         ["r2", "r3"],
@@ -157,18 +210,18 @@ def test_the_build_takes_what_the_worker_made_and_makes_what_it_did_not_start(
     last, third, second, first = sends.futures[1:]
     stash = BlockStash(NONCE)
     last.set_running_or_notify_cancel()
-    last.set_result([("six", stash, ())])
+    last.set_result([("six", stash, (), None)])
     third.set_running_or_notify_cancel()
     third.set_exception(RuntimeError("the worker failed"))
     second.set_running_or_notify_cancel()  # being made: the build waits for it
-    threading.Timer(0.05, second.set_result, [[("two", stash, ("claim-1",)), None]]).start()
+    threading.Timer(0.05, second.set_result, [[("two", stash, ("claim-1",), None), None]]).start()
 
     assert bodies.take("p0.md") is None and first.cancelled()  # not started: made here
     assert bodies.take("p1.md") is None
-    assert bodies.take("p2.md") == ("two", stash, ("claim-1",))
+    assert bodies.take("p2.md") == ("two", stash, ("claim-1",), None)
     assert bodies.take("p3.md") is None  # the worker could not make it
     assert bodies.take("p4.md") is None and bodies.take("p5.md") is None  # failed there
-    assert bodies.take("p6.md") == ("six", stash, ())
+    assert bodies.take("p6.md") == ("six", stash, (), None)
     assert bodies.take("p6.md") is None and bodies.take("other.md") is None  # taken once; not a record
     assert bodies.taken == 2
 
