@@ -1,5 +1,5 @@
-"""Material's site navigation, rendered once for all the generated pages of a folder
-(event: on_env).
+"""Material's site navigation, rendered once for all the generated pages of a folder, and
+its partials that are the same on every page, rendered once per build (event: on_env).
 
 Material renders the whole navigation into every page: at 1,000 meetings, a tenth of a
 build went into drawing the same sidebar for each meeting. A page that is not in the nav
@@ -8,6 +8,10 @@ build went into drawing the same sidebar for each meeting. A page that is not in
 hooks/entity_pages.py); so the sidebar is kept by that key and reused. A page in the nav
 shows its own table of contents in the sidebar and is always rendered. The cache is new
 for every build (on_env), so `mkdocs serve` never shows a sidebar of an earlier build.
+
+The header's search box and palette toggles read nothing but the build's configuration
+(`config`, the theme's `features`, the `lang` translations: tests/test_nav_cache.py holds
+Material's templates to that), so they are rendered for the first page and reused.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 NAV = "partials/nav.html"  # as base.html includes it
+BUILD_WIDE = ("partials/search.html", "partials/palette.html")  # as header.html includes them
+BUILD_WIDE_NAMES = frozenset({"config", "features", "lang"})  # all they read
 
 
 def _entries(items: list[Any]) -> Iterator[Any]:
@@ -54,4 +60,19 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         yield kept[key]
 
     template.root_render_func = cached
+    for name in BUILD_WIDE:
+        _once(env, name)
     return env
+
+
+def _once(env: Environment, name: str) -> None:
+    template = env.get_template(name)
+    render = template.root_render_func
+    made: list[str] = []
+
+    def cached(context: Context) -> Iterator[str]:
+        if not made:
+            made.append("".join(render(context)))
+        yield made[0]
+
+    template.root_render_func = cached

@@ -35,3 +35,22 @@ def test_the_site_is_the_same_without_the_sidebar_cache(tmp_path: Path) -> None:
     assert len(generated) >= 4 and pages.keys() == expected.keys()
     for page in sorted(pages):
         assert pages[page] == expected[page], page
+
+
+def test_the_partials_drawn_once_read_only_the_builds_configuration() -> None:
+    """A partial drawn once per build must read nothing of a page: its free variables
+    (the names its includes are made of among them) are the build's own, and what it
+    includes is one of the theme's icons."""
+    from jinja2 import meta
+    from mkdocs.config import load_config
+
+    from hooks.nav_cache import BUILD_WIDE, BUILD_WIDE_NAMES
+
+    env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    for name in BUILD_WIDE:
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]
+        tree = env.parse(source)
+        assert meta.find_undeclared_variables(tree) <= BUILD_WIDE_NAMES, name
+        # includes made of a name: the theme's icons, named by the configuration
+        assert all(t is None or t.startswith(".icons/") for t in meta.find_referenced_templates(tree)), name
