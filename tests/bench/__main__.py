@@ -7,7 +7,9 @@ time is the median of REPEAT runs, each build a child process of its own whose p
 (maximum resident set) is read when it ends. Per size it prints:
 
 * build: ours and the baseline (s), their ratio, ms per record (every record of the data,
-  the real ones included) and ms per synthetic meeting;
+  the real ones included) and ms per synthetic meeting; the ratio of each interleaved
+  pair and their median (the machine's speed drifts from minute to minute: a pair is
+  built in the same minute), and the CPU seconds of each build (ours uses a second core);
 * peak memory of our build (MB, the largest of the runs);
 * the median and the largest page, the largest generated entity page (bytes / gzipped);
 * the search index (bytes / gzipped), ours and the baseline's;
@@ -40,21 +42,26 @@ def measure(n: int, repeat: int, work: Path, with_rebuild: bool) -> list[str]:
     """The report's lines for `n` meetings."""
     ours, plain = project(n, work / f"ours-{n}"), baseline(n, work / f"plain-{n}")
     times: dict[str, list[float]] = {"ours": [], "plain": []}
+    cpu: dict[str, list[float]] = {"ours": [], "plain": []}
     peak = 0.0
     for k in range(repeat):
         for name, source in (("ours", ours), ("plain", plain)):
             result = build(source, work / f"site-{name}-{n}-{k}")
             times[name].append(result.seconds)
+            cpu[name].append(result.cpu)
             peak = max(peak, result.peak_mb) if name == "ours" else peak
     checks = [check(ours).seconds for _ in range(repeat)]
     records = sum(len(r) for r in build_dataset(ours / "data", today=date.today()).records.values())
     ours_s, plain_s = median(times["ours"]), median(times["plain"])
+    pairs = [a / b for a, b in zip(times["ours"], times["plain"], strict=True)]
     sizes, plain_sizes = site_sizes(work / f"site-ours-{n}-0"), site_sizes(work / f"site-plain-{n}-0")
     lines = [
         f"## {n} meetings, {records} records ({sizes.pages} pages; baseline {plain_sizes.pages})",
         f"build            ours {ours_s:.1f} s, plain {plain_s:.1f} s, ratio {ours_s / plain_s:.2f}"
         f"  (runs: {', '.join(f'{t:.1f}' for t in times['ours'])} / "
         f"{', '.join(f'{t:.1f}' for t in times['plain'])})",
+        f"paired ratio     {median(pairs):.2f}  (pairs: {', '.join(f'{r:.2f}' for r in pairs)})",
+        f"CPU              ours {median(cpu['ours']):.1f} s, plain {median(cpu['plain']):.1f} s",
         f"per entity       {1000 * ours_s / records:.2f} ms/record, {1000 * ours_s / n:.1f} ms/meeting",
         f"peak memory      {peak:.0f} MB",
         f"median page      {_kb(sizes.median_page[0])} / {_kb(sizes.median_page[1])} gz",

@@ -21,6 +21,7 @@ ENTITY_FOLDERS = ("people", "meetings", "disputes", "countries")
 class Run:
     seconds: float
     peak_mb: float  # the child's maximum resident set size
+    cpu: float = 0.0  # seconds of CPU, the child's and its own children's (our build's worker)
 
 
 def run(command: list[str], cwd: Path, *, quiet: bool = False) -> Run:
@@ -32,7 +33,7 @@ def run(command: list[str], cwd: Path, *, quiet: bool = False) -> Run:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed in {cwd} (exit {child.returncode})")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # maxrss: KiB
 
 
 def build(project_dir: Path, site: Path) -> Run:
