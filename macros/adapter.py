@@ -1,6 +1,7 @@
 """What a build knows, for the hooks: the Dataset and the Edition of a build, its page
 problems, and data errors turned into MkDocs' PluginError. With page_adapter.py (links
-between pages, a page's Renderer), the only MkDocs-aware code.
+between pages, a page's Renderer), worker.py and record_bodies.py (work beside the
+build), the only MkDocs-aware code.
 
 `load(config)` runs once per build, first thing (hooks/dataset.py, on_config): it reads
 and checks `data/` only when a file in it changed since the last build of the same

@@ -1,6 +1,7 @@
 """The MkDocs side of rendering one page: links resolved from MkDocs' file list, the
 Renderer of a page, and its macros' HTML blocks put back once Markdown has converted it.
-With macros/adapter.py, the only code that knows MkDocs' pages and files."""
+With macros/adapter.py (and record_bodies.py, which converts records' pages in the
+worker with `convert`), the only code that knows MkDocs' pages and files."""
 
 from __future__ import annotations
 
