@@ -17,20 +17,19 @@ them back, so that what it no longer uses can be collected.
 from __future__ import annotations
 
 import gc
-from datetime import date
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from macros import adapter, worker
+from macros import adapter, worker_data
 
 
 @event_priority(100)  # before mkdocs-macros builds its environment
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()
-    worker.read_ahead(adapter.project_root(config) / "data", date.today())
+    worker_data.read_ahead(adapter.project_root(config) / "data", adapter.data_day(config))
     adapter.load(config)  # with the collector paused while it reads (core/dataset.py)
     gc.freeze()
     return config

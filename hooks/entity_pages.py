@@ -1,5 +1,5 @@
 """One generated page per person, meeting, dispute and country, and the maintainers'
-page (events: on_files, on_pre_page, on_page_markdown, on_env).
+page (events: on_files, on_pre_page, on_page_markdown, on_env, on_build_error).
 
 A record's page is rendered here, straight from the data (on_page_markdown): the same
 `Renderer.entity_page` and autoescaped templates as the `entity_page` macro, and the page's

@@ -1,4 +1,5 @@
-"""Downloads and "cite this page" (events: on_files, on_post_build, on_page_content).
+"""Downloads and "cite this page" (events: on_files, on_post_build, on_page_content,
+on_build_error).
 
 Adds the dataset (JSON, CSV), the bibliography (CSL-JSON, BibTeX), the meetings
 (iCalendar) and an Atom feed of changes under downloads/, as generated files so that
@@ -21,7 +22,7 @@ from macros import adapter, repository
 from macros.editions import citation
 from macros.editions.download_files import download_files, download_paths
 from macros.pages.cite_box import cite_box
-from macros.worker import LaterDownloads
+from macros.worker_data import LaterDownloads
 
 _LATER: dict[str, LaterDownloads] = {}
 
@@ -30,7 +31,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data_dir, today = adapter.data_read(config)
     changes = repository.changes(adapter.project_root(config))
     _LATER[config.site_dir] = LaterDownloads(
-        data_dir, today, adapter.edition(config), changes, config.extra.get("repository")
+        data_dir,
+        today,
+        adapter.state(config).fingerprint,
+        adapter.edition(config),
+        changes,
+        config.extra.get("repository"),
     )
     for path in download_paths(adapter.dataset(config)):
         files.append(File.generated(config, path, content=""))  # its text: on_post_build
@@ -54,7 +60,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
-    _LATER.clear()  # the worker's answer, if any, is not waited for
+    for later in _LATER.values():  # the worker's answer is not waited for, nor made
+        later.cancel()
+    _LATER.clear()
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

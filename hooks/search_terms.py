@@ -1,6 +1,6 @@
 """Search in every spelling, and a search index made beside the build (events:
 on_pre_build, on_page_markdown, on_page_content last, on_page_context before the search
-plugin, on_post_page, on_post_build before the plugin).
+plugin, on_post_page, on_post_build before the plugin, on_build_error).
 
 * Generated pages: every spelling of a name, and for a dispute the names of its events
   in each side's words, given through the search plugin's own contract: the page's `tags`
@@ -101,3 +101,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     side, entries = _SIDE.pop(config.site_dir, None), _entries(config)
     if side is not None and entries is not None:
         entries += side.entries()
+
+
+def on_build_error(*, error: Exception) -> None:
+    for side in _SIDE.values():  # the worker's entries are not waited for, nor made
+        side.cancel()
+    _SIDE.clear()

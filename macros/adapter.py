@@ -131,6 +131,16 @@ def _repo(config: MkDocsConfig) -> RepoLinks | None:
         ) from None
 
 
+def data_day(config: MkDocsConfig) -> date:
+    """The day `load` will check data/ against: the last build's, if data/ did not change
+    since (its Dataset is kept), else today."""
+    previous = _BUILDS.get(str(config.config_file_path))
+    data_dir = project_root(config) / "data"
+    if previous is not None and previous.fingerprint and previous.fingerprint == data_fingerprint(data_dir):
+        return previous.today
+    return date.today()
+
+
 def state(config: MkDocsConfig) -> BuildState:
     found = _BUILDS.get(str(config.config_file_path))
     if found is None:

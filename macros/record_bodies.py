@@ -7,8 +7,8 @@ the written pages that cover each record, the edition, the repository's links an
 placeholders' nonce. `RecordBodies` (hooks/entity_pages.py, on_files) sends those once
 (`Site`), then the record pages in batches, the last batch first. The build takes the pages
 in its own order, from the first: when it comes to a page whose batch the worker has
-made, it takes the worker's Markdown (waiting if the batch is being made); if the worker
-has not started the batch, the build withdraws it and renders its pages itself. So the
+made, it takes the worker's Markdown (waiting if the batch is being made, or handed to
+the worker to be made next); if not, the build withdraws it and renders its pages itself. So the
 build and the worker meet where their speeds take them, and no page is rendered twice.
 
 The answer is the one the build would make: the same Renderer and templates, links
@@ -45,7 +45,8 @@ from .page_adapter import Converted, convert, record_target, relative_urls
 from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
 from .pages.stash import BlockStash
-from .worker import answer, send, worker_dataset
+from .worker import answer, send
+from .worker_data import worker_dataset
 
 BATCH = 20  # pages per task: small enough that the build rarely waits for one
 
@@ -114,7 +115,10 @@ def _set_site(token: str, site: Site) -> bool:
     """In the worker: keep the site of a new build; False if data/ is not what the build read."""
     _HELD.token, _HELD.site, _HELD.data, _HELD.refs, _HELD.relative = token, None, None, {}, {}
     _HELD.converter = markdown.Markdown(extensions=site.extensions, extension_configs=site.extension_configs)
-    fingerprint, data = worker_dataset(site.data_dir, site.today)
+    try:
+        fingerprint, data = worker_dataset(site.data_dir, site.today)
+    except Exception:  # a data error: the build reports it
+        return False
     if fingerprint != site.fingerprint:
         return False
     _HELD.site, _HELD.data = site, data
@@ -148,6 +152,9 @@ def _render(site: Site, data: Dataset, src: str, kind: str, rid: str, url: str) 
 
 
 def _convert(site: Site, src: str, text: str) -> Converted | None:
+    """The page converted as the build would, or None if it links to a file of the site.
+    Without the site's files and settings: `_OwnLinksOnly` stops before MkDocs would read
+    them (the file list and the configuration given are never read)."""
     assert _HELD.converter is not None
     file = File(src, None, "", site.use_directory_urls)
     try:
@@ -170,7 +177,7 @@ def _bodies(token: str, pages: list[tuple[str, str, str, str]]) -> list[Body | N
 
 
 def record_site(config: MkDocsConfig, files: Files) -> Site:
-    """What the worker needs to render records' pages as `renderer` would (record_bodies.py):
+    """What the worker needs to render records' pages as page_adapter.renderer would:
     the URL of every record's page or anchor that exists (a link to any other is rendered
     here, where it fails as it should), and the written pages covering each record."""
     build = state(config)

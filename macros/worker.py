@@ -1,16 +1,16 @@
 """Work done beside the build, in a worker process on the other core, while the build
-goes on with the next pages: most records' pages (macros/record_bodies.py), the files of
-downloads/, the search index entries of each page, and the site check of each written
-page. The worker runs its tasks in the order they were sent. When the build needs the
-answers (on_post_build), it does the tasks the worker has not started yet itself, from
-the last, while the worker goes on with the first (`share_out`): neither core waits for
-the other for long, and no task is done twice.
+goes on with the next pages: most records' pages, the files of downloads/, the search
+index entries of each page, and the site check of each written page. The worker runs its
+tasks in the order they were sent. When the build needs the answers (on_post_build), it
+does itself the tasks not yet handed to the worker, from the last, while the worker goes
+on with the first (`share_out`): neither core waits for the other for long, and no task
+is done twice. (The executor hands the worker a task, and marks it running, when the
+worker is about to be free: the build may wait for one or two tasks that the worker has
+not begun.)
 
-Downloads: `LaterDownloads` (hooks/exports.py, on_files) asks the worker to read data/
-itself (once for all its tasks: `worker_dataset`) and make every file of downloads/
-(editions/download_files.py); the build writes them at on_post_build, before the site
-check. If data/ changed since the build read it, or the worker has not started or does
-not answer, the build makes them from its own data.
+Records' pages (macros/record_bodies.py) and the files of downloads/
+(macros/worker_data.py) are made from the worker's own reading of data/, started first
+thing (`read_ahead`, on_config).
 
 Search: Material's search plugin parses every page's HTML (a seventh of a build). Here
 `SearchSide.add` (hooks/search_terms.py, once the page is converted) sends the page's
@@ -38,7 +38,7 @@ in-process must keep its work under `if __name__ == "__main__":` (mkdocs, pytest
 tests/bench do). It runs its tasks
 one at a time in the order they were sent, so a build's rules (the theme's scripts and
 the list of files: large, and the same for every page) are sent once, first, and kept.
-If the worker fails, the build goes on and the final check reads every page itself.
+If the worker fails, the build goes on and does every task itself.
 """
 
 from __future__ import annotations
@@ -49,17 +49,11 @@ import re
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .adapter import Fingerprint, data_fingerprint
-from .core.dataset import Dataset, build_dataset
-from .editions.download_files import download_files
-from .editions.edition import Edition
 from .editions.site_check import PageReport, Rules, read_files_early
 from .pages.search_terms import lean_entries
-from .repository import Change
 
 BATCH = 50  # pages per task: fewer, larger messages between the build and the worker
 WAIT = 300  # seconds for an answer of the worker (a batch takes well under one)
@@ -75,62 +69,6 @@ def _set_rules(build: int, rules: Rules) -> None:
 
 def _read(build: int, site: Path, paths: list[str]) -> list[PageReport]:
     return read_files_early(site, paths, _RULES[build])
-
-
-_DATA: dict[tuple[str, date, Fingerprint], Dataset] = {}  # in the worker: the last data read
-
-
-def worker_dataset(data_dir: Path, today: date) -> tuple[Fingerprint, Dataset]:
-    """In the worker: the data of `data_dir`, read once for all the tasks of a build (and
-    kept while data/ does not change). The fingerprint is that of the files it was read
-    from (empty if they changed while they were read: the build then uses its own)."""
-    before = data_fingerprint(data_dir)
-    key = (str(data_dir), today, before)
-    if key not in _DATA:
-        data = build_dataset(data_dir, today=today)
-        if data_fingerprint(data_dir) != before:
-            return (), data
-        _DATA.clear()
-        _DATA[key] = data
-    return before, _DATA[key]
-
-
-def _read_ahead(data_dir: Path, today: date) -> None:
-    worker_dataset(data_dir, today)
-
-
-def read_ahead(data_dir: Path, today: date) -> None:
-    """Start the worker and have it read data/ while the build reads it too: its first
-    tasks (records' pages) then need not wait for it."""
-    send(_read_ahead, data_dir, today)
-
-
-def _downloads(
-    data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
-) -> dict[str, str]:
-    return download_files(worker_dataset(data_dir, today)[1], edition, changes, repository)
-
-
-class LaterDownloads:
-    """The files of downloads/ of one build, made by the worker from its own reading of
-    data/ while the build makes the pages; `made_here` makes them from the build's data."""
-
-    def __init__(
-        self, data_dir: Path, today: date, edition: Edition, changes: list[Change], repository: str | None
-    ) -> None:
-        self.args = (edition, changes, repository)
-        self.future = send(_downloads, data_dir, today, *self.args)
-
-    def texts(self, *, same_data: bool, made_here: Callable[[], Any]) -> dict[str, str]:
-        """By site-relative path. `same_data`: data/ is still what the build read (else
-        the worker may have read another state of it, and its answer is not taken)."""
-        # not started yet (the worker is behind): made here, while it goes on with the rest
-        if self.future is not None and same_data and not self.future.cancel():
-            try:
-                return dict(answer(self.future))
-            except Exception:  # the files are made here
-                pass
-        return dict(made_here())
 
 
 @dataclass
@@ -204,12 +142,18 @@ class SearchSide:
             entries = [e for e in entries if str(e.get("location", "")).split("#")[0] not in self.dropped]
         return entries
 
+    def cancel(self) -> None:
+        for _, future in self.pending:
+            if future is not None:
+                future.cancel()
+        self.pending, self.waiting = [], []
+
 
 def share_out(futures: list[Future[T] | None], here: Callable[[int], T]) -> list[T]:
-    """The answers of tasks sent to the worker, in the order they were sent. The tasks it
-    has not started are done here, from the last, while it works on the first, until the
-    two meet (it runs them in order: once it has started one, it has started every one
-    before it). A task not sent (no worker) or that failed there is done here too."""
+    """The answers of tasks sent to the worker, in the order they were sent. The tasks not
+    yet handed to it are done here, from the last, while it works on the first, until the
+    two meet (they are handed over in order: once one is, every one before it is). A task
+    not sent (no worker) or that failed there is done here too."""
     made: dict[int, T] = {}
     for n in reversed(range(len(futures))):
         future = futures[n]

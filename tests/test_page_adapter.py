@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
@@ -100,3 +100,17 @@ def test_mkdocs_renders_a_page_with_the_steps_record_pages_copy() -> None:
     assert theirs.count("._register(md)") == ours.count("._register(md)") == 4
     named = [m for m in steps.findall(theirs) if m[0] or m[2]]
     assert all(name in ours for step in named for name in step if name), named
+
+
+# MkDocs 1.6.1's link processor (run and path_to_url), read against record_bodies._OwnLinksOnly,
+# which lets through only the links path_to_url answers without the site's files or settings.
+LINKS_READ = "6fc2f1927f61340a"
+
+
+def test_mkdocs_resolves_links_as_the_workers_conversion_was_read_against() -> None:
+    theirs = inspect.getsource(_RelativePathTreeprocessor.run) + inspect.getsource(
+        _RelativePathTreeprocessor.path_to_url
+    )
+    assert hashlib.sha256(theirs.encode()).hexdigest()[:16] == LINKS_READ, (
+        "MkDocs' link processor changed: compare it with record_bodies._OwnLinksOnly, then update LINKS_READ"
+    )

@@ -4,6 +4,7 @@ and work shared with the worker (worker.share_out) is done once, none of it lost
 from __future__ import annotations
 
 import hashlib
+import pickle
 import threading
 from concurrent.futures import Future
 from datetime import UTC, datetime
@@ -13,16 +14,16 @@ from typing import Any
 import markdown
 import pytest
 import small_build
-from conftest import FIXTURE, ROOT, TODAY
+from conftest import FIXTURE, ROOT, TODAY, edit
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
-from macros import record_bodies, worker
+from macros import page_adapter, record_bodies, worker, worker_data
 from macros.adapter import data_fingerprint
 from macros.core.dataset import build_dataset
+from macros.core.errors import DataErrors
 from macros.editions.edition import Edition
 from macros.page_adapter import Converted, convert
-from macros.pages.render import Renderer
 from macros.pages.stash import BlockStash
 from macros.record_bodies import RecordBodies, Site
 
@@ -38,36 +39,64 @@ def _digests(site: Path) -> dict[str, str]:
     }
 
 
-def test_the_workers_record_pages_are_the_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The small site built twice: every record's page made by the build (nothing sent to
-    the worker), then every one made by the worker, in batches of three. Every file of the
-    two sites is the same."""
+def _build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> tuple[dict[str, str], list[object]]:
+    """The small site built with the records' pages made by the build alone ("build"), all
+    by the worker ("worker"), or the first half by the build and the rest by the worker
+    ("split"), in batches of three: its files' digests, and what the build did itself."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751500800")
     monkeypatch.setattr(record_bodies, "BATCH", 3)
-    made: list[RecordBodies] = []
-    original = RecordBodies.__init__
+    seen: list[object] = []  # the RecordBodies, then each record page the build converted
+    original, convert = RecordBodies.__init__, page_adapter.convert
 
     def patient(self: RecordBodies, site: Site, pages: list[tuple[str, str, str, str]]) -> None:
+        batches = [pages[i : i + record_bodies.BATCH] for i in range(0, len(pages), record_bodies.BATCH)]
+        first.update(src for batch in batches[: len(batches) // 2] for src, *_ in batch)
         original(self, site, pages)
-        for future in self.futures:  # every batch made before the build comes to it
-            assert future is not None
-            future.result(timeout=120)
-        made.append(self)
+        for future in self.futures:  # made before the build comes to them
+            if future is not None:
+                future.result(timeout=120)
+        seen.append(self)
 
-    sites = []
-    for case in ("build", "worker"):
-        with monkeypatch.context() as patch:
-            if case == "build":
-                patch.setattr(record_bodies, "send", lambda *args: None)
-            else:
-                patch.setattr(RecordBodies, "__init__", patient)
-            outcome = small_build.run(small_build.small_project(tmp_path / case))
-        assert outcome.error is None, outcome.output
-        sites.append(_digests(outcome.site))
-    pages = sum(len(batch) for batch in made[0].batches)
-    assert len(made[0].batches) > 2 and made[0].taken == pages  # every page from the worker
-    assert sorted(sites[0]) == sorted(sites[1])
-    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+    sent, first = record_bodies.send, set[str]()
+
+    def some(task: Any, *args: Any) -> Any:  # "split": the first half of the batches not sent
+        if task is record_bodies._bodies and args[1][0][0] in first:
+            return None
+        return sent(task, *args)
+
+    def counted(md: Any, file: File, *args: Any) -> Converted:
+        seen.append(file.src_uri)
+        return convert(md, file, *args)
+
+    with monkeypatch.context() as patch:
+        if case == "build":
+            patch.setattr(record_bodies, "send", lambda *args: None)
+        if case == "split":
+            patch.setattr(record_bodies, "send", some)
+        patch.setattr(RecordBodies, "__init__", patient)
+        patch.setattr(page_adapter, "convert", counted)
+        outcome = small_build.run(small_build.small_project(tmp_path / case))
+    assert outcome.error is None, outcome.output
+    return _digests(outcome.site), seen
+
+
+def test_the_workers_record_pages_are_the_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of the site is the same whoever made the records' pages; the build
+    takes the worker's pages, conversion included, for the batches the worker made."""
+    expected, alone = _build(tmp_path, monkeypatch, "build")
+    bodies = alone[0]
+    assert isinstance(bodies, RecordBodies) and bodies.taken == 0
+    pages = [src for batch in bodies.batches for src, *_ in batch]
+    assert len(bodies.batches) > 2 and sorted(alone[1:]) == sorted(pages)  # all converted here
+    for case in ("worker", "split"):
+        site, seen = _build(tmp_path, monkeypatch, case)
+        assert sorted(site) == sorted(expected)
+        assert [path for path in site if site[path] != expected[path]] == [], case
+        bodies, converted = seen[0], seen[1:]
+        assert isinstance(bodies, RecordBodies)
+        first_half = [src for batch in bodies.batches[: len(bodies.batches) // 2] for src, *_ in batch]
+        here = first_half if case == "split" else []
+        assert bodies.taken == len(pages) - len(here) and sorted(converted) == sorted(here), case
 
 
 def _site(**changes: Any) -> Site:
@@ -88,22 +117,6 @@ def _site(**changes: Any) -> Site:
     return Site(**(fields | changes))
 
 
-def _here(site: Site, kind: str, rid: str, url: str) -> tuple[str, list[str], tuple[str, ...]]:
-    """The page as the build's Renderer makes it, with the same links."""
-    from mkdocs.utils import get_relative_url
-
-    renderer = Renderer(
-        build_dataset(FIXTURE, today=TODAY),
-        lambda target: get_relative_url(site.targets[target][0], url) + site.targets[target][1],
-        {r: [(get_relative_url(u, url), t) for u, t in pages] for r, pages in site.written.items()},
-        edition=site.edition,
-        url_to=lambda path: get_relative_url(path, url),
-        stash=(stash := BlockStash(NONCE)),
-    )
-    body = str(renderer.entity_page(kind, rid))
-    return body + "\n\n" + str(renderer.references()), stash.blocks, tuple(renderer.reviewed)
-
-
 def test_the_worker_renders_a_page_as_the_build_does() -> None:
     site = _site()
     assert record_bodies._set_site("build-1", site)
@@ -112,10 +125,10 @@ def test_the_worker_renders_a_page_as_the_build_does() -> None:
         ("meetings/summit-1999.md", "meeting", "summit-1999", "pages/summit-1999/"),
     ]
     made = record_bodies._bodies("build-1", pages)
-    for (src, kind, rid, url), body in zip(pages, made, strict=True):
+    for (src, _, rid, _), body in zip(pages, made, strict=True):
         assert body is not None
-        markdown, stash, reviewed, converted = body
-        assert (markdown, stash.blocks, reviewed) == _here(site, kind, rid, url)
+        markdown, stash, _, converted = body
+        assert markdown.startswith("# ") and f"{{ #{rid} }}" in markdown and stash.blocks
         assert converted is not None and _parts(converted) == _parts(_converted_here(src, markdown))
     alice = made[0]
     assert alice is not None and "../../notes/alice/" in str(alice[1].blocks)  # the written page, relative
@@ -162,6 +175,7 @@ OWN_LINKS = (
         (OWN_LINKS + "\n[A page](other.md)\n", False),
         (OWN_LINKS + "\n![A picture](pic.png)\n", False),
         (OWN_LINKS + "\n[The root](/index.md)\n", False),
+        (OWN_LINKS + "\n<editors@example.org>\n", True),  # an e-mail address, as MkDocs leaves it
     ],
 )
 def test_the_worker_converts_a_page_that_links_only_to_itself_and_other_sites(
@@ -262,3 +276,23 @@ def test_work_shared_out_is_done_once_in_order() -> None:
     assert done_here == [5, 4, 3, 1] and all(f.cancelled() for f in waiting)
     assert worker.share_out([None, _done("w1")], lambda n: f"h{n}") == ["h0", "w1"]
     assert worker.share_out([], lambda n: "never") == []
+
+
+def test_a_data_error_read_in_the_worker_comes_back_whole_and_leaves_the_worker_running(
+    data_dir: Path,
+) -> None:
+    """The worker reads data/ before the build checks it (read_ahead): bad data must not
+    stop it. An exception that cannot be rebuilt from its pickle would: the executor
+    could not hand it back, and gives the worker up."""
+    edit(data_dir, "countries/countries.yml", "iso2: BE", "iso2: BE\n  no_such_field: 1")
+    with pytest.raises(DataErrors) as caught:
+        build_dataset(data_dir, today=TODAY)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert again.errors == caught.value.errors and str(again) == str(caught.value)
+    ahead = worker.send(worker_data._read_ahead, data_dir, TODAY)
+    assert ahead is not None and ahead.result(timeout=120) is None
+    failed = worker.send(worker_data.worker_dataset, data_dir, TODAY)
+    assert failed is not None and isinstance(failed.exception(timeout=120), DataErrors)
+    assert not record_bodies._set_site("build-5", _site(data_dir=data_dir))
+    alive = worker.send(data_fingerprint, data_dir)
+    assert alive is not None and alive.result(timeout=120) == data_fingerprint(data_dir)

@@ -83,6 +83,8 @@ def test_the_worker_makes_the_entries_the_plugin_would_and_keeps_page_order() ->
         index = SearchIndex()
         index.add_entry_from_context(page)
         expected += index.entries
+    side._flush()  # to the worker, and made there (else the build makes what it was not handed)
+    assert all(future is not None and future.result(timeout=120) for _, future in side.pending)
     entries = side.entries()
     assert [e["location"] for e in entries] == ["a/", "a/#one", "b/", "b/#full"]
     plain = [{k: v for k, v in e.items() if k != "folded"} for e in entries]

@@ -275,6 +275,10 @@ def _early(site: Path, rels: list[str], files: frozenset[str] | None = None) -> 
     early = EarlyCheck(site, (), found if files is None else files)
     for rel in rels:
         early.page_made(rel)
+    early._flush(early.made)  # every page to the worker, read there (else the build reads
+    early.made = []  # what the worker has not been handed: see test_record_bodies.py)
+    for _, future in early.pending:
+        future.result(timeout=120)
     return early.reports()
 
 

@@ -64,6 +64,11 @@ class DataErrors(Exception):
         self.errors = sorted(errors)
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type[DataErrors], tuple[list[DataError]]]:
+        """Pickled by its errors (an exception is pickled by its arguments, here the report:
+        the worker's data errors must come back whole, macros/worker.py)."""
+        return (DataErrors, (self.errors,))
+
     def report(self) -> str:
         lines = [e.format() for e in self.errors]
         n = sum(1 for e in self.errors if e.severity == "error")
