@@ -296,3 +296,30 @@ def test_a_data_error_read_in_the_worker_comes_back_whole_and_leaves_the_worker_
     assert not record_bodies._set_site("build-5", _site(data_dir=data_dir))
     alive = worker.send(data_fingerprint, data_dir)
     assert alive is not None and alive.result(timeout=120) == data_fingerprint(data_dir)
+
+
+def test_a_rebuild_after_a_data_edit_takes_the_workers_pages_of_the_new_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `mkdocs serve` rebuilds: the same process, the same worker, data/ edited between
+    two builds. The second build's records' pages come from the worker, and show the edit."""
+    taken: list[RecordBodies] = []
+    original = RecordBodies.__init__
+
+    def patient(self: RecordBodies, site: Site, pages: list[tuple[str, str, str, str]]) -> None:
+        original(self, site, pages)
+        for future in self.futures:
+            assert future is not None
+            future.result(timeout=120)
+        taken.append(self)
+
+    monkeypatch.setattr(RecordBodies, "__init__", patient)
+    project = small_build.small_project(tmp_path)
+    page = project / "site" / "meetings" / "summit-1999" / "index.html"
+    for title in ("Summit of 1999", "Summit of the year 1999"):
+        if title != "Summit of 1999":
+            edit(project / "data", "meetings/meetings.yml", "title: Summit of 1999", f"title: {title}")
+        outcome = small_build.run(project)
+        assert outcome.error is None, outcome.output
+        assert f'<h1 id="summit-1999">{title}' in page.read_text(encoding="utf-8")
+    assert len(taken) == 2 and all(bodies.taken == sum(map(len, bodies.batches)) for bodies in taken)
