@@ -22,21 +22,17 @@ from macros import adapter, repository
 from macros.editions import citation
 from macros.editions.download_files import download_files, download_paths
 from macros.pages.cite_box import cite_box
-from macros.worker_data import LaterDownloads
+from macros.worker_data import DataRead, LaterDownloads
 
 _LATER: dict[str, LaterDownloads] = {}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     data_dir, today = adapter.data_read(config)
+    read = DataRead(data_dir, today, adapter.state(config).fingerprint)
     changes = repository.changes(adapter.project_root(config))
     _LATER[config.site_dir] = LaterDownloads(
-        data_dir,
-        today,
-        adapter.state(config).fingerprint,
-        adapter.edition(config),
-        changes,
-        config.extra.get("repository"),
+        read, adapter.edition(config), changes, config.extra.get("repository")
     )
     for path in download_paths(adapter.dataset(config)):
         files.append(File.generated(config, path, content=""))  # its text: on_post_build

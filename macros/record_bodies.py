@@ -24,8 +24,6 @@ import secrets
 import xml.etree.ElementTree as etree
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -38,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.utils import get_relative_url
 
-from .adapter import Fingerprint, data_read, state
+from .adapter import data_read, state
 from .core.dataset import Dataset
 from .editions.edition import Edition
 from .page_adapter import Converted, convert, record_target, relative_urls
@@ -46,7 +44,7 @@ from .pages.render import Renderer
 from .pages.repo_links import RepoLinks
 from .pages.stash import BlockStash
 from .worker import answer, send
-from .worker_data import worker_dataset
+from .worker_data import DataRead
 
 BATCH = 20  # pages per task: small enough that the build rarely waits for one
 
@@ -59,9 +57,7 @@ Body = tuple[str, BlockStash, tuple[str, ...], Converted | None]
 class Site:
     """What every record's page needs of the build."""
 
-    data_dir: Path
-    today: date  # the day the build checked the data against
-    fingerprint: Fingerprint  # of data/ as the build read it
+    read: DataRead  # the data the build read
     edition: Edition
     repo: RepoLinks | None
     nonce: str
@@ -116,10 +112,8 @@ def _set_site(token: str, site: Site) -> bool:
     _HELD.token, _HELD.site, _HELD.data, _HELD.refs, _HELD.relative = token, None, None, {}, {}
     _HELD.converter = markdown.Markdown(extensions=site.extensions, extension_configs=site.extension_configs)
     try:
-        fingerprint, data = worker_dataset(site.data_dir, site.today)
-    except Exception:  # a data error: the build reports it
-        return False
-    if fingerprint != site.fingerprint:
+        data = site.read.dataset()
+    except Exception:  # other data, or a data error (the build reports it)
         return False
     _HELD.site, _HELD.data = site, data
     return True
@@ -190,9 +184,7 @@ def record_site(config: MkDocsConfig, files: Files) -> Site:
         targets[rid] = (file.url, anchor)
     data_dir, today = data_read(config)
     return Site(
-        data_dir=data_dir,
-        today=today,
-        fingerprint=build.fingerprint,
+        read=DataRead(data_dir, today, build.fingerprint),
         edition=build.edition,
         repo=build.repo,
         nonce=build.nonce,

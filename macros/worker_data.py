@@ -17,6 +17,7 @@ the build makes them from its own data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -62,18 +63,28 @@ class OtherData(Exception):
     """The worker did not read the data the build read."""
 
 
+@dataclass(frozen=True)
+class DataRead:
+    """The data a build read: its folder, the day it was checked against, and the
+    fingerprint of its files then."""
+
+    data_dir: Path
+    today: date
+    fingerprint: Fingerprint
+
+    def dataset(self) -> Dataset:
+        """In the worker: its own reading of the same files, or OtherData (or the data
+        error, if they do not pass)."""
+        found, data = worker_dataset(self.data_dir, self.today)
+        if found != self.fingerprint:
+            raise OtherData(self.data_dir)
+        return data
+
+
 def _downloads(
-    data_dir: Path,
-    today: date,
-    fingerprint: Fingerprint,
-    edition: Edition,
-    changes: list[Change],
-    repository: str | None,
+    read: DataRead, edition: Edition, changes: list[Change], repository: str | None
 ) -> dict[str, str]:
-    found, data = worker_dataset(data_dir, today)
-    if found != fingerprint:
-        raise OtherData(data_dir)
-    return download_files(data, edition, changes, repository)
+    return download_files(read.dataset(), edition, changes, repository)
 
 
 class LaterDownloads:
@@ -81,17 +92,10 @@ class LaterDownloads:
     data/ while the build makes the pages; `made_here` makes them from the build's data."""
 
     def __init__(
-        self,
-        data_dir: Path,
-        today: date,
-        fingerprint: Fingerprint,
-        edition: Edition,
-        changes: list[Change],
-        repository: str | None,
+        self, read: DataRead, edition: Edition, changes: list[Change], repository: str | None
     ) -> None:
-        """`fingerprint`: of data/ as the build read it."""
         self.args = (edition, changes, repository)
-        self.future = send(_downloads, data_dir, today, fingerprint, *self.args)
+        self.future = send(_downloads, read, *self.args)
 
     def texts(self, *, same_data: bool, made_here: Callable[[], Any]) -> dict[str, str]:
         """By site-relative path. `same_data`: data/ is still what the build read (else

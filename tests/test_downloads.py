@@ -20,7 +20,7 @@ from macros.core.dataset import build_dataset
 from macros.editions.download_files import download_files, download_paths
 from macros.editions.edition import Edition
 from macros.repository import Change
-from macros.worker_data import LaterDownloads, OtherData
+from macros.worker_data import DataRead, LaterDownloads, OtherData
 
 DATA = real_data()
 
@@ -124,7 +124,9 @@ def _later_args() -> tuple[Edition, list[Change]]:
 def test_downloads_made_beside_the_build_are_those_made_in_it(data_dir: Path) -> None:
     edition, changes = _later_args()
     here = download_files(build_dataset(data_dir, today=date(2026, 11, 25)), edition, changes, None)
-    later = LaterDownloads(data_dir, date(2026, 11, 25), data_fingerprint(data_dir), edition, changes, None)
+    later = LaterDownloads(
+        DataRead(data_dir, date(2026, 11, 25), data_fingerprint(data_dir)), edition, changes, None
+    )
     assert later.future is not None  # the worker took the task
     later.future.result(timeout=120)  # made there (else the build would make them)
     texts = later.texts(same_data=True, made_here=lambda: pytest.fail("made in the build"))
@@ -141,10 +143,9 @@ def test_downloads_are_made_in_the_build_when_the_workers_cannot_be_taken(
         monkeypatch.setattr(worker, "_POOL", [])  # the session's worker is not the one given up
         monkeypatch.setattr(worker, "_pool", lambda: (_ for _ in ()).throw(RuntimeError("no worker")))
     missing = data_dir / "missing"  # the worker fails to read it
-    read = data_fingerprint(data_dir) if case != "other data" else ()  # the build read other files
-    later = LaterDownloads(
-        missing if case == "worker failed" else data_dir, date(2026, 11, 25), read, edition, changes, None
-    )
+    fingerprint = data_fingerprint(data_dir) if case != "other data" else ()  # the build read other files
+    read = DataRead(missing if case == "worker failed" else data_dir, date(2026, 11, 25), fingerprint)
+    later = LaterDownloads(read, edition, changes, None)
     assert (later.future is None) == (case == "no worker")
     if later.future is not None:  # answered (or failed) in the worker, not withdrawn
         error = later.future.exception(timeout=120)

@@ -26,6 +26,7 @@ from macros.editions.edition import Edition
 from macros.page_adapter import Converted, convert
 from macros.pages.stash import BlockStash
 from macros.record_bodies import RecordBodies, Site
+from macros.worker_data import DataRead
 
 NONCE = "0123456789abcdef"
 CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -102,9 +103,7 @@ def test_the_workers_record_pages_are_the_builds(tmp_path: Path, monkeypatch: py
 def _site(**changes: Any) -> Site:
     data = build_dataset(FIXTURE, today=TODAY)
     fields: dict[str, Any] = {
-        "data_dir": FIXTURE,
-        "today": TODAY,
-        "fingerprint": data_fingerprint(FIXTURE),
+        "read": DataRead(FIXTURE, TODAY, data_fingerprint(FIXTURE)),
         "edition": Edition("Test", datetime(2026, 11, 25, tzinfo=UTC), "abc1234", "https://example.org/"),
         "repo": None,
         "nonce": NONCE,
@@ -143,7 +142,7 @@ def test_a_page_the_worker_cannot_render_is_left_to_the_build() -> None:
     assert record_bodies._set_site("build-2", _site(targets=targets))
     assert record_bodies._bodies("build-2", page) == [None]
     assert record_bodies._bodies("build-1", page) == [None]  # the worker holds build-2's site
-    assert not record_bodies._set_site("build-3", _site(fingerprint=()))
+    assert not record_bodies._set_site("build-3", _site(read=DataRead(FIXTURE, TODAY, ())))
     assert record_bodies._bodies("build-3", page) == [None]
 
 
@@ -293,7 +292,9 @@ def test_a_data_error_read_in_the_worker_comes_back_whole_and_leaves_the_worker_
     assert ahead is not None and ahead.result(timeout=120) is None
     failed = worker.send(worker_data.worker_dataset, data_dir, TODAY)
     assert failed is not None and isinstance(failed.exception(timeout=120), DataErrors)
-    assert not record_bodies._set_site("build-5", _site(data_dir=data_dir))
+    assert not record_bodies._set_site(
+        "build-5", _site(read=DataRead(data_dir, TODAY, data_fingerprint(data_dir)))
+    )
     alive = worker.send(data_fingerprint, data_dir)
     assert alive is not None and alive.result(timeout=120) == data_fingerprint(data_dir)
 
