@@ -11,7 +11,10 @@ for every build (on_env), so `mkdocs serve` never shows a sidebar of an earlier 
 
 The header's search box and palette toggles read nothing but the build's configuration
 (`config`, the theme's `features`, the `lang` translations: tests/test_nav_cache.py holds
-Material's templates to that), so they are rendered for the first page and reused.
+Material's templates to that), so they are rendered for the first page and reused. The
+theme's configuration for its scripts (base.html's `config` block) reads the same and
+the page's place (`base_url`, and site-root addresses made relative to the page, which
+only its depth decides): it is rendered once per `base_url`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from mkdocs.structure.nav import Navigation
 NAV = "partials/nav.html"  # as base.html includes it
 BUILD_WIDE = ("partials/search.html", "partials/palette.html")  # as header.html includes them
 BUILD_WIDE_NAMES = frozenset({"config", "features", "lang"})  # all they read
+BASE, BY_PLACE = "base.html", "config"  # the block of base.html drawn once per base_url
 
 
 def _entries(items: list[Any]) -> Iterator[Any]:
@@ -62,6 +66,17 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     template.root_render_func = cached
     for name in BUILD_WIDE:
         _once(env, name)
+    base = env.get_template(BASE)
+    block = base.blocks[BY_PLACE]
+    by_place: dict[object, str] = {}
+
+    def placed(context: Context) -> Iterator[str]:
+        key = context.get("base_url")
+        if key not in by_place:
+            by_place[key] = "".join(block(context))
+        yield by_place[key]
+
+    base.blocks[BY_PLACE] = placed
     return env
 
 

@@ -54,3 +54,25 @@ def test_the_partials_drawn_once_read_only_the_builds_configuration() -> None:
         assert meta.find_undeclared_variables(tree) <= BUILD_WIDE_NAMES, name
         # includes made of a name: the theme's icons, named by the configuration
         assert all(t is None or t.startswith(".icons/") for t in meta.find_referenced_templates(tree)), name
+
+
+def test_the_block_drawn_once_per_place_reads_only_the_configuration_and_the_place() -> None:
+    """base.html's `config` block, drawn once per `base_url`: it reads the build's
+    configuration and `base_url`, and makes relative only constant site-root addresses
+    (which the page's depth alone decides, as `base_url` does)."""
+    from jinja2 import meta, nodes
+    from mkdocs.config import load_config
+
+    from hooks.nav_cache import BASE, BUILD_WIDE_NAMES, BY_PLACE
+
+    env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    assert env.loader is not None
+    tree = env.parse(env.loader.get_source(env, BASE)[0])
+    [block] = [b for b in tree.find_all(nodes.Block) if b.name == BY_PLACE]
+    body = nodes.Template(block.body).set_environment(env)
+    # `mike`: set in the block from config.plugins, under a condition Jinja does not follow
+    assert meta.find_undeclared_variables(body) <= BUILD_WIDE_NAMES | {"base_url", "mike"}
+    urls = [f for f in block.find_all(nodes.Filter) if f.name == "url"]
+    assert urls and all(
+        isinstance(f.node, nodes.Const) and not f.node.value.startswith(("/", ".")) for f in urls
+    )
