@@ -195,6 +195,24 @@ PAYLOADS = [
         ],
     ),
     (
+        "svg-paint",
+        '<svg><path d="M0 0" fill="url(https://evil.example/p.svg#g)"/></svg>',
+        [P + "<path> fill may refer only to a place on the page: 'url(https://evil.example/p.svg#g)'"],
+    ),
+    (
+        "svg-marker-escape",
+        '<svg><path d="M0 0" marker-end="u\\72l(https://evil.example/m.svg#m)"/></svg>',
+        [
+            P
+            + "<path> marker-end may refer only to a place on the page: 'u\\\\72l(https://evil.example/m.svg#m)'"
+        ],
+    ),
+    (
+        "svg-filter-beside-a-place",
+        '<svg><g filter="url(#ok) url(//evil.example/f.svg#f)"></g></svg>',
+        [P + "<g> filter may refer only to a place on the page: 'url(#ok) url(//evil.example/f.svg#f)'"],
+    ),
+    (
         "srcset",
         '<img alt="" src="a.png" srcset="a.png 1x, https://evil.example/t.png 2x">',
         [P + "<img> loads an external resource: 'https://evil.example/t.png'"],
@@ -358,3 +376,13 @@ def test_links_resolved_once_per_folder_resolve_as_each_alone(order: list[str]) 
     for page in order * 2:  # later pages (and the second round) answer from what is remembered
         resolve = resolver(page)
         assert [resolve(href) for href in HREFS] == [_target(FILES, page, href) for href in HREFS], page
+
+
+def test_svg_paint_may_refer_to_a_place_on_the_page(tmp_path: Path) -> None:
+    """Our graphs' arrowheads (marker-end="url(#…)"), colours and gradients by id pass."""
+    body = (
+        '<svg><defs><marker id="a-arrow"></marker><linearGradient id="g"></linearGradient></defs>'
+        '<path d="M0 0" fill="none" stroke="#1f77b4" marker-end="url(#a-arrow)"/>'
+        '<rect width="1" height="1" fill="url(#g)" clip-path="none"/></svg>'
+    )
+    assert _problems(tmp_path, body) == []

@@ -57,6 +57,11 @@ STYLE_LOADS = re.compile(
     r"(?i)url\s*\(|image-set\s*\(|image\s*\(|@import|expression\s*\(|-moz-binding|behavior\s*:"
 )
 STYLE_HIDES = re.compile(r"\\|/\*")  # CSS escapes and comments can hide the words above
+# SVG presentation attributes whose CSS value may name a resource, url(…): only a place on
+# the page itself (our graphs' arrowheads: marker-end="url(#…)") is allowed.
+PAINT_ATTRS = {"fill", "stroke", "clip-path", "mask", "filter", "cursor"}
+PAINT_ATTRS |= {"marker", "marker-start", "marker-mid", "marker-end"}
+_PAGE_PLACE = re.compile(r"url\(#[\w.:-]*\)")
 _CONTROL = re.compile(r"[\x00-\x20]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _EXTERNAL = re.compile(r"(?i)^\s*(?:[a-z][a-z0-9+.-]*:)?//")
@@ -189,7 +194,7 @@ def _animation_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]
 
 
 def _attribute_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]]:
-    """Event handlers, refused attributes, and styles that load or hide."""
+    """Event handlers, refused attributes, and styles (or SVG paint) that load or hide."""
     problems: list[tuple[str, str]] = []
     for name, value in attrs.items():
         if name.startswith("on"):
@@ -198,4 +203,10 @@ def _attribute_problems(tag: str, attrs: dict[str, str]) -> list[tuple[str, str]
             problems.append((f"{name}=", f"<{tag}> {name}= {REFUSED_ATTRS[name]}"))
         elif name == "style" and (STYLE_LOADS.search(value) or STYLE_HIDES.search(value)):
             problems.append(("style=", f"<{tag}> style may not load anything or hide words: {value[:80]!r}"))
+        elif name in PAINT_ATTRS and (
+            STYLE_LOADS.search(rest := _PAGE_PLACE.sub("", value)) or STYLE_HIDES.search(rest)
+        ):
+            problems.append(
+                (f"{name}=", f"<{tag}> {name} may refer only to a place on the page: {value[:80]!r}")
+            )
     return problems

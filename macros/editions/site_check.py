@@ -6,7 +6,8 @@ selectolax: the page is read as a browser would read it) and reports:
 * every element `html_rules` refuses: script in any form that is not the theme's own,
   event handlers, URLs whose scheme is not http(s) or mailto (`href`, `xlink:href`,
   `src`, `srcset`, animated values …), `<base>`, `<meta http-equiv>`, frames, objects,
-  forms, `<style>` and style attributes that load, resources from other hosts;
+  forms, `<style>` and style attributes that load, SVG paint (fill, stroke, markers,
+  filters …) that names anything but a place on the page, resources from other hosts;
 * internal links to files or `#anchors` that do not exist, and duplicate element ids;
 * with `offline=True`, links to folders (file:// shows a directory listing, not a page);
 * leftovers in page text: "Macro Rendering Error", `{{`, `{%`, and attribute lists
