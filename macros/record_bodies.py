@@ -8,8 +8,9 @@ placeholders' nonce. `RecordBodies` (hooks/entity_pages.py, on_files) sends thos
 (`Site`), then the record pages in batches, the last batch first. The build takes the pages
 in its own order, from the first: when it comes to a page whose batch the worker has
 made, it takes the worker's Markdown (waiting if the batch is being made, or handed to
-the worker to be made next); if not, the build withdraws it and renders its pages itself. So the
-build and the worker meet where their speeds take them, and no page is rendered twice.
+the worker to be made next); if not, the build withdraws the batch and renders its pages
+itself. So the build and the worker meet where their speeds take them, and no page is
+rendered twice.
 
 The answer is the one the build would make: the same Renderer and templates, links
 resolved from the same URLs, the same nonce. The worker reads data/ itself, and its pages
